@@ -1,0 +1,32 @@
+package io.testtrack.platform.error;
+
+/**
+ * A failure the client can act on. Subclasses fix the HTTP status and problem type; the message
+ * is shown to the client as {@code detail}, so it never carries internals.
+ */
+public abstract class DomainException extends RuntimeException {
+
+    private final int status;
+    private final String kind;
+    private final String title;
+
+    protected DomainException(int status, String kind, String title, String detail) {
+        super(detail);
+        this.status = status;
+        this.kind = kind;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The last segment of the problem type, for example {@code not-found}. */
+    public String kind() {
+        return kind;
+    }
+
+    public String title() {
+        return title;
+    }
+}

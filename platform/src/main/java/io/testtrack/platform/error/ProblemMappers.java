@@ -1,0 +1,167 @@
+package io.testtrack.platform.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.logging.Log;
+import io.testtrack.platform.correlation.CorrelationId;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into an RFC 9457 {@code application/problem+json} body. Clients see a
+ * status, a stable type, a readable detail and the request id; never a stack trace or SQL.
+ */
+public class ProblemMappers {
+
+    private static final String TYPE_PREFIX = "/problems/";
+
+    @ServerExceptionMapper
+    public Response domain(DomainException e, ContainerRequestContext request) {
+        return respond(request, e.status(), e.kind(), e.title(), e.getMessage(), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response violations(ConstraintViolationException e, ContainerRequestContext request) {
+        boolean ourFault = e.getConstraintViolations().stream()
+                .flatMap(v -> StreamSupport.stream(v.getPropertyPath().spliterator(), false))
+                .anyMatch(node -> node.getKind() == ElementKind.RETURN_VALUE);
+        if (ourFault) {
+            return unexpected(e, request);
+        }
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String fields = errors.stream().map(Problem.FieldError::field).distinct().collect(Collectors.joining(", "));
+        return respond(request, 400, "validation", "Invalid request", "Invalid value for: " + fields, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableBody(MismatchedInputException e, ContainerRequestContext request) {
+        return mismatched(e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(StreamReadException e, ContainerRequestContext request) {
+        return malformed(e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, ContainerRequestContext request) {
+        return e instanceof MismatchedInputException mismatch ? mismatched(mismatch, request) : malformed(e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, ContainerRequestContext request) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json, request);
+        }
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        if (status.getStatusCode() >= 500) {
+            return unexpected(e, request);
+        }
+        return respond(request, status.getStatusCode(), slug(status.getReasonPhrase()), status.getReasonPhrase(),
+                e.getMessage(), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, ContainerRequestContext request) {
+        Log.errorf(e, "unexpected failure on %s %s", request.getMethod(), request.getUriInfo().getPath());
+        return respond(request, 500, "internal", "Internal error",
+                "An unexpected error occurred; quote the request id when you report it.", List.of());
+    }
+
+    private Response mismatched(MismatchedInputException e, ContainerRequestContext request) {
+        String field = pathOf(e);
+        String message;
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
+            message = "must be one of " + Arrays.toString(invalid.getTargetType().getEnumConstants());
+        } else if (e instanceof UnrecognizedPropertyException) {
+            message = "is not a known field";
+        } else if (e.getTargetType() != null) {
+            message = "must be a " + readableType(e.getTargetType());
+        } else {
+            message = "has the wrong type";
+        }
+        String name = field.isEmpty() ? "body" : field;
+        return respond(request, 400, "validation", "Invalid request", "Invalid value for: " + name,
+                List.of(new Problem.FieldError(name, message)));
+    }
+
+    private Response malformed(JsonProcessingException e, ContainerRequestContext request) {
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return respond(request, 400, "malformed-json", "Malformed JSON", "The request body is not valid JSON" + where + ".",
+                List.of());
+    }
+
+    private static Response respond(ContainerRequestContext request, int status, String kind, String title, String detail,
+            List<Problem.FieldError> errors) {
+        Object requestId = request.getProperty(CorrelationId.MDC_KEY);
+        Problem problem = new Problem(TYPE_PREFIX + kind, title, status, detail, request.getUriInfo().getPath(),
+                requestId == null ? CorrelationId.current() : requestId.toString(), errors);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** The request field a violation is about: the path below the method and its parameter. */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        List<Path.Node> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false).toList();
+        String below = nodes.stream()
+                .filter(n -> n.getKind() != ElementKind.METHOD && n.getKind() != ElementKind.PARAMETER
+                        && n.getKind() != ElementKind.CROSS_PARAMETER && n.getName() != null)
+                .map(n -> n.getIndex() != null ? n.getName() + "[" + n.getIndex() + "]" : n.getName())
+                .collect(Collectors.joining("."));
+        if (!below.isEmpty()) {
+            return below;
+        }
+        return nodes.isEmpty() ? "request" : nodes.get(nodes.size() - 1).getName();
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+    }
+
+    private static String readableType(Class<?> type) {
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean";
+        }
+        if (type == String.class) {
+            return "string";
+        }
+        if (type == java.util.UUID.class) {
+            return "UUID";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "ISO-8601 date-time";
+        }
+        if (Iterable.class.isAssignableFrom(type) || type.isArray()) {
+            return "list";
+        }
+        return "JSON object";
+    }
+
+    private static String slug(String reason) {
+        return reason.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+}

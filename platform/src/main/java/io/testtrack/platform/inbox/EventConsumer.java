@@ -1,0 +1,52 @@
+package io.testtrack.platform.inbox;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.testtrack.events.EventCodec;
+import io.testtrack.events.EventEnvelope;
+import io.testtrack.platform.correlation.CorrelationId;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.jboss.logging.MDC;
+
+/**
+ * What every {@code @Incoming} method does with a record: read the CloudEvent, put its request id
+ * back into the log context, and apply the consumer's change once, in one transaction with the
+ * inbox row. A record that is not an event is logged and skipped rather than blocking the partition.
+ */
+@ApplicationScoped
+public class EventConsumer {
+
+    private final Inbox inbox;
+
+    public EventConsumer(Inbox inbox) {
+        this.inbox = inbox;
+    }
+
+    public Uni<Void> consume(String consumer, ConsumerRecord<String, String> record,
+            Function<EventEnvelope, Uni<Void>> change) {
+        EventEnvelope envelope;
+        try {
+            envelope = EventCodec.read(record.value());
+        } catch (EventCodec.MalformedEventException e) {
+            Log.errorf("%s skipped a record that is not an event at %s-%d@%d: %s", consumer, record.topic(),
+                    record.partition(), record.offset(), e.getMessage());
+            return Uni.createFrom().voidItem();
+        }
+        String correlationId = envelope.correlationid() != null ? envelope.correlationid() : header(record, CorrelationId.HEADER);
+        if (correlationId != null) {
+            MDC.put(CorrelationId.MDC_KEY, correlationId);
+        }
+        return Panache.withTransaction(() -> inbox.once(consumer, envelope, () -> change.apply(envelope)))
+                .replaceWithVoid();
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

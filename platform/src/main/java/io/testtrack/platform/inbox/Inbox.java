@@ -1,0 +1,71 @@
+package io.testtrack.platform.inbox;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.testtrack.events.EventEnvelope;
+import io.testtrack.platform.config.PlatformConfig;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * Idempotent consumption: {@link #once} records the event id for a consumer and runs the
+ * consumer's change only if the id was new, both in the caller's current transaction. A
+ * redelivered event (a relay retry, a consumer restart before its offset commit) changes nothing.
+ */
+@ApplicationScoped
+public class Inbox {
+
+    private static final String CLAIM = "INSERT INTO inbox (consumer, event_id, event_type) VALUES (:consumer, :eventId, :type) "
+            + "ON CONFLICT DO NOTHING";
+    private static final String PURGE = "DELETE FROM inbox WHERE received_at < now() - make_interval(secs => $1)";
+
+    private final Pool pool;
+    private final Vertx vertx;
+    private final PlatformConfig config;
+
+    public Inbox(Pool pool, Vertx vertx, PlatformConfig config) {
+        this.pool = pool;
+        this.vertx = vertx;
+        this.config = config;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        vertx.setPeriodic(Duration.ofHours(1).toMillis(), id -> purge());
+    }
+
+    /**
+     * Runs {@code change} if {@code consumer} has not applied this event before. Must be called
+     * inside a transaction; answers whether the change ran.
+     */
+    public Uni<Boolean> once(String consumer, EventEnvelope envelope, Supplier<Uni<Void>> change) {
+        return Panache.currentTransaction()
+                .onItem().ifNull().failWith(() -> new IllegalStateException("Inbox.once needs an active transaction"))
+                .chain(tx -> Panache.getSession())
+                .chain(session -> session.createNativeQuery(CLAIM)
+                        .setParameter("consumer", consumer)
+                        .setParameter("eventId", envelope.id())
+                        .setParameter("type", envelope.type())
+                        .executeUpdate())
+                .chain(claimed -> {
+                    if (claimed == 0) {
+                        Log.debugf("%s already applied event %s (%s); skipped", consumer, envelope.id(), envelope.type());
+                        return Uni.createFrom().item(false);
+                    }
+                    return change.get().replaceWith(true);
+                });
+    }
+
+    private void purge() {
+        pool.preparedQuery(PURGE).execute(Tuple.of((double) config.inbox().retention().toSeconds()))
+                .subscribe().with(
+                        rows -> Log.debugf("purged %d inbox rows", rows.rowCount()),
+                        failure -> Log.warnf("inbox purge failed: %s", failure.getMessage()));
+    }
+}

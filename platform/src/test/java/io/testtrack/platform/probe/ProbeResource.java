@@ -1,0 +1,91 @@
+package io.testtrack.platform.probe;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.testtrack.events.EventEnvelope;
+import io.testtrack.platform.error.AccessDeniedException;
+import io.testtrack.platform.error.AuthenticationRequiredException;
+import io.testtrack.platform.error.ConflictException;
+import io.testtrack.platform.error.InvalidRequestException;
+import io.testtrack.platform.error.PayloadTooLargeException;
+import io.testtrack.platform.error.ResourceNotFoundException;
+import io.testtrack.platform.outbox.Outbox;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.List;
+
+/** Test-only endpoints that drive the outbox and the error mappers the way a service would. */
+@Path("/probe")
+public class ProbeResource {
+
+    private final Outbox outbox;
+
+    public ProbeResource(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public record Batch(String aggregate, int from, int count, boolean failAfterRecording) {
+    }
+
+    /** Records {@code count} events for one aggregate in one transaction; rolls back when asked. */
+    @POST
+    @Path("/events")
+    public Uni<List<String>> record(Batch batch) {
+        return Panache.withTransaction(() -> Multi.createFrom().range(batch.from(), batch.from() + batch.count())
+                .onItem().transformToUniAndConcatenate(seq -> outbox.record(new ProbeRecorded(batch.aggregate(), seq)))
+                .map(EventEnvelope::id)
+                .collect().asList()
+                .invoke(() -> {
+                    if (batch.failAfterRecording()) {
+                        throw new ConflictException("the change after the event failed");
+                    }
+                }));
+    }
+
+    /** Records without a transaction, which the outbox must refuse. */
+    @POST
+    @Path("/events/untransacted")
+    public Uni<String> recordWithoutTransaction(Batch batch) {
+        return outbox.record(new ProbeRecorded(batch.aggregate(), batch.from())).map(EventEnvelope::id);
+    }
+
+    @GET
+    @Path("/problems/{kind}")
+    public String fail(@PathParam("kind") String kind) {
+        throw switch (kind) {
+            case "not-found" -> new ResourceNotFoundException("Test case TT-9 does not exist.");
+            case "conflict" -> new ConflictException("Version 3 is stale; the case is at version 4.");
+            case "forbidden" -> new AccessDeniedException("Viewers cannot edit test cases.");
+            case "unauthorized" -> new AuthenticationRequiredException("The access token has expired.");
+            case "invalid" -> new InvalidRequestException("Steps must be numbered 1..n without gaps.");
+            case "too-large" -> new PayloadTooLargeException("The description is over 1 MB.");
+            default -> new IllegalStateException("SELECT password_hash FROM auth.users WHERE id = 42 failed");
+        };
+    }
+
+    public enum Priority { CRITICAL, HIGH, MEDIUM, LOW }
+
+    public record Signup(
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @Size(max = 100) String name,
+            @NotNull Priority priority,
+            @Min(0) @Max(1000) int estimate,
+            @Size(max = 3) List<@NotBlank String> tags) {
+    }
+
+    @POST
+    @Path("/validated")
+    public Signup validated(@Valid Signup signup) {
+        return signup;
+    }
+}

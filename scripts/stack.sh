@@ -1,0 +1,339 @@
+#!/usr/bin/env bash
+# The local stack of TestTrack Pro: PostgreSQL, Redis, a single-node KRaft Kafka broker and
+# every service, all as plain processes (no Docker). Run as root on Debian; installs what is
+# missing. Idempotent: running `up` twice changes nothing. State lives in .stack/ (git-ignored).
+#
+#   scripts/stack.sh up       infrastructure + build + every service, waits until all are ready
+#   scripts/stack.sh infra    PostgreSQL, Redis, Kafka, databases, roles, schemas and topics only
+#   scripts/stack.sh down     stops everything this script started, by PID
+#   scripts/stack.sh status   what runs, and the readiness of each service
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+STATE=${TESTTRACK_STATE_DIR:-$ROOT/.stack}
+LOGS=$STATE/logs
+PIDS=$STATE/pids
+PG_PORT=5432
+REDIS_PORT=6379
+KAFKA_PORT=9092
+KAFKA_CONTROLLER_PORT=9093
+PG_SOCKET_DIR=$STATE/run/postgresql
+SERVICES="auth-service:8081 testcase-service:8082 execution-service:8083 defect-service:8084 analytics-service:8085 notification-service:8086 gateway:8080"
+# Services that own a schema: name → schema (role tt_<schema>)
+SCHEMAS="auth testcase execution defect analytics notification"
+# Schemas that exist only in the test database (library modules with their own tests)
+TEST_ONLY_SCHEMAS="platform"
+DATABASES="testtrack testtrack_test"
+# topic:partitions — DESIGN.md's topics, plus the one the platform's own tests publish to
+TOPICS="testtrack.access.v1:6 testtrack.testcase.v1:6 testtrack.execution.v1:6 testtrack.defect.v1:6 testtrack.platform-test.v1:3"
+
+export TESTTRACK_ADMIN_EMAIL=${TESTTRACK_ADMIN_EMAIL:-admin@testtrack.local}
+export TESTTRACK_ADMIN_PASSWORD=${TESTTRACK_ADMIN_PASSWORD:-change-me-now-please}
+
+log() { printf '[stack] %s\n' "$*"; }
+die() { printf '[stack] error: %s\n' "$*" >&2; exit 1; }
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+wait_for() { # wait_for <what> <seconds> <command...>
+  local what=$1 secs=$2; shift 2
+  local deadline=$((SECONDS + secs))
+  until "$@" >/dev/null 2>&1; do
+    [ $SECONDS -lt $deadline ] || die "$what did not come up within ${secs}s (see $LOGS)"
+    sleep 0.5
+  done
+}
+
+pid_alive() { [ -f "$PIDS/$1.pid" ] && kill -0 "$(cat "$PIDS/$1.pid")" 2>/dev/null; }
+
+apt_install() { # apt_install <package...>, once per run
+  if [ -z "${APT_UPDATED:-}" ]; then
+    log "apt-get update"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+    APT_UPDATED=1
+  fi
+  log "installing $*"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+ensure_tools() {
+  command -v java >/dev/null || apt_install openjdk-17-jdk-headless
+  command -v mvn >/dev/null || apt_install maven
+  local pgbin
+  pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+  if [ -z "$pgbin" ] || [ ! -x "$pgbin/initdb" ]; then
+    apt_install postgresql postgresql-client
+    pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  fi
+  PGBIN=$pgbin
+  command -v psql >/dev/null || apt_install postgresql-client
+  command -v redis-server >/dev/null || apt_install redis-server
+}
+
+# --- PostgreSQL ----------------------------------------------------------------------------
+psql_admin() { # runs SQL as the superuser over the local socket
+  PGOPTIONS="-c client_min_messages=warning" runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -h "$PG_ADMIN_SOCKET" -p $PG_PORT "$@"
+}
+
+start_postgres() {
+  mkdir -p "$STATE/run"
+  if pid_alive postgres; then
+    PG_ADMIN_SOCKET=$(cat "$STATE/run/postgres.socketdir")
+  elif port_open $PG_PORT; then
+    # A PostgreSQL we did not start already serves the standard port (the Debian cluster, say):
+    # use it through its own socket.
+    PG_ADMIN_SOCKET=/var/run/postgresql
+    log "PostgreSQL already listens on $PG_PORT; using it"
+  else
+    local data=$STATE/postgres pglog=$LOGS/postgres.log
+    if ! runuser -u postgres -- test -x "$STATE"; then
+      # The checkout sits where the postgres user cannot reach (under /root, say).
+      data=/var/lib/testtrack/postgres pglog=/var/lib/testtrack/postgres.log
+      PG_SOCKET_DIR=/var/lib/testtrack/run
+      mkdir -p /var/lib/testtrack && chown postgres:postgres /var/lib/testtrack
+      log "the postgres user cannot reach $STATE; its cluster lives in /var/lib/testtrack"
+    fi
+    echo "$data" >"$STATE/run/postgres.datadir"
+    mkdir -p "$PG_SOCKET_DIR"
+    chown postgres:postgres "$PG_SOCKET_DIR"
+    if [ ! -s "$data/PG_VERSION" ]; then
+      log "initialising PostgreSQL cluster in $data"
+      mkdir -p "$data" && chown postgres:postgres "$data" && chmod 700 "$data"
+      runuser -u postgres -- "$PGBIN/initdb" -D "$data" -U postgres -E UTF8 --locale=C.UTF-8 \
+        --auth-local=peer --auth-host=scram-sha-256 >"$LOGS/postgres-initdb.log"
+      cat >>"$data/postgresql.conf" <<EOF
+listen_addresses = '127.0.0.1'
+port = $PG_PORT
+unix_socket_directories = '$PG_SOCKET_DIR'
+max_connections = 300
+shared_buffers = 256MB
+fsync = on
+synchronous_commit = on
+EOF
+    fi
+    touch "$pglog" && chown postgres:postgres "$pglog"
+    log "starting PostgreSQL on $PG_PORT"
+    runuser -u postgres -- "$PGBIN/pg_ctl" -D "$data" -l "$pglog" -w -t 60 start >/dev/null
+    head -n 1 "$data/postmaster.pid" >"$PIDS/postgres.pid"
+    echo "$PG_SOCKET_DIR" >"$STATE/run/postgres.socketdir"
+    PG_ADMIN_SOCKET=$PG_SOCKET_DIR
+  fi
+  wait_for PostgreSQL 60 runuser -u postgres -- "$PGBIN/pg_isready" -q -h "$PG_ADMIN_SOCKET" -p $PG_PORT
+}
+
+role_password() { # local-stack default; deployments set TESTTRACK_DB_PASSWORD_<SCHEMA>
+  local var="TESTTRACK_DB_PASSWORD_${1^^}"
+  printf '%s' "${!var:-tt_$1}"
+}
+
+provision_databases() {
+  local db schema
+  for schema in $SCHEMAS $TEST_ONLY_SCHEMAS; do
+    psql_admin -d postgres <<EOF
+DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'tt_$schema') THEN
+    CREATE ROLE tt_$schema LOGIN PASSWORD '$(role_password "$schema")' NOSUPERUSER NOCREATEDB NOCREATEROLE;
+  END IF;
+END \$\$;
+EOF
+  done
+  for db in $DATABASES; do
+    if [ -z "$(psql_admin -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'")" ]; then
+      log "creating database $db"
+      psql_admin -d postgres -c "CREATE DATABASE $db ENCODING 'UTF8' TEMPLATE template0"
+    fi
+    local schemas=$SCHEMAS
+    [ "$db" = testtrack_test ] && schemas="$SCHEMAS $TEST_ONLY_SCHEMAS"
+    {
+      echo "REVOKE ALL ON DATABASE $db FROM PUBLIC;"
+      echo "REVOKE ALL ON SCHEMA public FROM PUBLIC;"
+      for schema in $schemas; do
+        echo "GRANT CONNECT, TEMPORARY ON DATABASE $db TO tt_$schema;"
+        echo "CREATE SCHEMA IF NOT EXISTS $schema AUTHORIZATION tt_$schema;"
+        echo "REVOKE ALL ON SCHEMA $schema FROM PUBLIC;"
+        echo "ALTER ROLE tt_$schema IN DATABASE $db SET search_path = $schema;"
+      done
+    } | psql_admin -d "$db"
+  done
+}
+
+# --- Redis ---------------------------------------------------------------------------------
+start_redis() {
+  if pid_alive redis || port_open $REDIS_PORT; then return; fi
+  mkdir -p "$STATE/redis"
+  log "starting Redis on $REDIS_PORT"
+  redis-server --port $REDIS_PORT --bind 127.0.0.1 --daemonize yes --dir "$STATE/redis" \
+    --pidfile "$PIDS/redis.pid" --logfile "$LOGS/redis.log" --save "" --appendonly no
+  wait_for Redis 30 redis-cli -p $REDIS_PORT ping
+}
+
+# --- Kafka ---------------------------------------------------------------------------------
+kafka_java() { # kafka_java <main class> <args...>
+  java -Xms128m -Xmx512m -Dlog4j2.configurationFile="$STATE/kafka/log4j2.properties" \
+    -cp "$STATE/kafka/libs/*" "$@"
+}
+
+install_kafka() {
+  local marker=$STATE/kafka/libs/.complete
+  [ -f "$marker" ] && [ "$(cat "$marker")" = "$(sha1sum "$ROOT/scripts/kafka/pom.xml" | cut -c1-40)" ] && return
+  log "fetching the Apache Kafka jars from Maven Central"
+  rm -rf "$STATE/kafka/libs" && mkdir -p "$STATE/kafka/libs"
+  mvn -q -B -f "$ROOT/scripts/kafka/pom.xml" dependency:copy-dependencies \
+    -DoutputDirectory="$STATE/kafka/libs" >"$LOGS/kafka-install.log" 2>&1 \
+    || die "could not fetch Kafka (see $LOGS/kafka-install.log)"
+  sha1sum "$ROOT/scripts/kafka/pom.xml" | cut -c1-40 >"$marker"
+}
+
+start_kafka() {
+  if pid_alive kafka || port_open $KAFKA_PORT; then return; fi
+  install_kafka
+  local dir=$STATE/kafka
+  mkdir -p "$dir/data"
+  cat >"$dir/log4j2.properties" <<EOF
+rootLogger.level = INFO
+rootLogger.appenderRef.file.ref = file
+appender.file.type = File
+appender.file.name = file
+appender.file.fileName = $LOGS/kafka.log
+appender.file.layout.type = PatternLayout
+appender.file.layout.pattern = [%d] %p %m (%c)%n
+logger.kafka.name = kafka
+logger.kafka.level = WARN
+logger.apache.name = org.apache.kafka
+logger.apache.level = WARN
+EOF
+  cat >"$dir/server.properties" <<EOF
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
+listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://localhost:$KAFKA_PORT
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+log.dirs=$dir/data
+num.partitions=3
+auto.create.topics.enable=false
+offsets.topic.replication.factor=1
+offsets.topic.num.partitions=10
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+log.retention.hours=168
+EOF
+  if [ ! -f "$dir/data/meta.properties" ]; then
+    log "formatting the KRaft log directory"
+    kafka_java kafka.tools.StorageTool format -t "$(kafka_java kafka.tools.StorageTool random-uuid)" \
+      -c "$dir/server.properties" >>"$LOGS/kafka.log" 2>&1 || die "Kafka storage format failed (see $LOGS/kafka.log)"
+  fi
+  log "starting Kafka (KRaft, single node) on $KAFKA_PORT"
+  nohup java -Xms256m -Xmx1g -XX:+UseG1GC -Dlog4j2.configurationFile="$dir/log4j2.properties" \
+    -cp "$dir/libs/*" kafka.Kafka "$dir/server.properties" >>"$LOGS/kafka.out" 2>&1 &
+  echo $! >"$PIDS/kafka.pid"
+  wait_for Kafka 90 port_open $KAFKA_PORT
+}
+
+create_topics() {
+  local existing spec topic parts
+  existing=$(kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server localhost:$KAFKA_PORT --list 2>>"$LOGS/kafka.out")
+  for spec in $TOPICS; do
+    topic=${spec%%:*}; parts=${spec##*:}
+    if ! grep -qx "$topic" <<<"$existing"; then
+      log "creating topic $topic ($parts partitions)"
+      kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server localhost:$KAFKA_PORT --create \
+        --if-not-exists --topic "$topic" --partitions "$parts" --replication-factor 1 \
+        --config min.insync.replicas=1 >>"$LOGS/kafka.out" 2>&1
+    fi
+  done
+}
+
+# --- Services ------------------------------------------------------------------------------
+build_services() {
+  log "building the services (mvn package, tests run separately by scripts/test.sh)"
+  (cd "$ROOT" && mvn -q -B package -DskipTests >"$LOGS/build.log" 2>&1) || die "build failed (see $LOGS/build.log)"
+}
+
+start_services() {
+  local spec name port
+  for spec in $SERVICES; do
+    name=${spec%%:*}; port=${spec##*:}
+    if pid_alive "$name"; then continue; fi
+    port_open "$port" && die "port $port for $name is taken by a process this script did not start"
+    log "starting $name on $port"
+    nohup java -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" \
+      >"$LOGS/$name.log" 2>&1 &
+    echo $! >"$PIDS/$name.pid"
+  done
+  for spec in $SERVICES; do
+    name=${spec%%:*}; port=${spec##*:}
+    wait_for "$name readiness" 120 curl -fsS "http://127.0.0.1:$port/q/health/ready"
+  done
+}
+
+stop_pid() { # stop_pid <name> — TERM, wait, then KILL
+  local file=$PIDS/$1.pid pid
+  [ -f "$file" ] || return 0
+  pid=$(cat "$file")
+  if kill -0 "$pid" 2>/dev/null; then
+    log "stopping $1 (pid $pid)"
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
+  fi
+  rm -f "$file"
+}
+
+infra() {
+  mkdir -p "$LOGS" "$PIDS"
+  ensure_tools
+  start_postgres
+  provision_databases
+  start_redis
+  start_kafka
+  create_topics
+  log "infrastructure ready: PostgreSQL :$PG_PORT, Redis :$REDIS_PORT, Kafka :$KAFKA_PORT"
+}
+
+status() {
+  local name spec port
+  for name in postgres redis kafka; do
+    if pid_alive $name; then echo "$name: running (pid $(cat "$PIDS/$name.pid"))"; else echo "$name: not started here"; fi
+  done
+  for spec in $SERVICES; do
+    name=${spec%%:*}; port=${spec##*:}
+    if curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1; then echo "$name :$port ready"; else echo "$name :$port not ready"; fi
+  done
+}
+
+case "${1:-up}" in
+  infra) infra ;;
+  up)
+    started=$SECONDS
+    infra
+    build_services
+    start_services
+    log "all services ready in $((SECONDS - started))s"
+    cat <<EOF
+
+  TestTrack Pro is up:   http://localhost:8080
+  first admin:           $TESTTRACK_ADMIN_EMAIL / $TESTTRACK_ADMIN_PASSWORD
+  logs:                  $LOGS
+  stop everything:       scripts/stack.sh down
+EOF
+    ;;
+  down)
+    for spec in $SERVICES; do stop_pid "${spec%%:*}"; done
+    stop_pid kafka
+    stop_pid redis
+    if pid_alive postgres; then
+      log "stopping PostgreSQL"
+      runuser -u postgres -- "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/pg_ctl" \
+        -D "$(cat "$STATE/run/postgres.datadir")" -m fast -w stop >/dev/null || stop_pid postgres
+      rm -f "$PIDS/postgres.pid"
+    fi
+    ;;
+  status) status ;;
+  *) die "usage: scripts/stack.sh [up|infra|down|status]" ;;
+esac
