@@ -18,6 +18,7 @@ REDIS_PORT=6379
 KAFKA_PORT=9092
 KAFKA_CONTROLLER_PORT=9093
 PG_SOCKET_DIR=$STATE/run/postgresql
+JAVA_OPTS=${TESTTRACK_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
 SERVICES="auth-service:8081 testcase-service:8082 execution-service:8083 defect-service:8084 analytics-service:8085 notification-service:8086 gateway:8080"
 # Services that own a schema: name → schema (role tt_<schema>)
 SCHEMAS="auth testcase execution defect analytics notification"
@@ -262,7 +263,8 @@ start_services() {
     if pid_alive "$name"; then continue; fi
     port_open "$port" && die "port $port for $name is taken by a process this script did not start"
     log "starting $name on $port"
-    nohup java -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" \
+    # shellcheck disable=SC2086
+    nohup java $JAVA_OPTS -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" \
       >"$LOGS/$name.log" 2>&1 &
     echo $! >"$PIDS/$name.pid"
   done
@@ -270,6 +272,11 @@ start_services() {
     name=${spec%%:*}; port=${spec##*:}
     wait_for "$name readiness" 120 curl -fsS "http://127.0.0.1:$port/q/health/ready"
   done
+}
+
+all_services_running() {
+  local spec
+  for spec in $SERVICES; do pid_alive "${spec%%:*}" || return 1; done
 }
 
 stop_pid() { # stop_pid <name> — TERM, wait, then KILL
@@ -312,8 +319,10 @@ case "${1:-up}" in
   up)
     started=$SECONDS
     infra
-    build_services
-    start_services
+    if ! all_services_running; then
+      build_services
+      start_services
+    fi
     log "all services ready in $((SECONDS - started))s"
     cat <<EOF
 
