@@ -23,10 +23,10 @@ SERVICES="auth-service:8081 testcase-service:8082 execution-service:8083 defect-
 # Services that own a schema: name → schema (role tt_<schema>)
 SCHEMAS="auth testcase execution defect analytics notification"
 # Schemas that exist only in the test database (library modules with their own tests)
-TEST_ONLY_SCHEMAS="platform"
+TEST_ONLY_SCHEMAS="platform bench"
 DATABASES="testtrack testtrack_test"
 # topic:partitions — DESIGN.md's topics, plus the one the platform's own tests publish to
-TOPICS="testtrack.access.v1:6 testtrack.testcase.v1:6 testtrack.execution.v1:6 testtrack.defect.v1:6 testtrack.platform-test.v1:3"
+TOPICS="testtrack.access.v1:6 testtrack.testcase.v1:6 testtrack.execution.v1:6 testtrack.defect.v1:6 testtrack.platform-test.v1:3 testtrack.bench.v1:6"
 
 export TESTTRACK_ADMIN_EMAIL=${TESTTRACK_ADMIN_EMAIL:-admin@testtrack.local}
 export TESTTRACK_ADMIN_PASSWORD=${TESTTRACK_ADMIN_PASSWORD:-change-me-now-please}
@@ -251,7 +251,22 @@ create_topics() {
 }
 
 # --- Services ------------------------------------------------------------------------------
+build_needed() { # true when a service jar is missing or older than any source or pom
+  local spec jar oldest=""
+  for spec in $SERVICES; do
+    jar=$ROOT/${spec%%:*}/target/quarkus-app/quarkus-run.jar
+    [ -f "$jar" ] || return 0
+    if [ -z "$oldest" ] || [ "$jar" -ot "$oldest" ]; then oldest=$jar; fi
+  done
+  [ -n "$(find "$ROOT" -path "$ROOT/.stack" -prune -o -path '*/target' -prune -o -path "$ROOT/.git" -prune -o \
+      \( -name pom.xml -o -path '*/src/main/*' \) -type f -newer "$oldest" -print -quit)" ]
+}
+
 build_services() {
+  if ! build_needed; then
+    log "service builds are up to date"
+    return
+  fi
   log "building the services (mvn package, tests run separately by scripts/test.sh)"
   (cd "$ROOT" && mvn -q -B package -DskipTests >"$LOGS/build.log" 2>&1) || die "build failed (see $LOGS/build.log)"
 }

@@ -1,0 +1,2 @@
+-- The bench needs only the platform's outbox and inbox.
+COMMENT ON SCHEMA bench IS 'TestTrack Pro benchmarks';
