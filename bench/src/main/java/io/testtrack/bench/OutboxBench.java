@@ -9,6 +9,7 @@ import io.testtrack.platform.outbox.Outbox;
 import io.testtrack.platform.outbox.OutboxRelay;
 import io.vertx.mutiny.sqlclient.Pool;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -46,7 +47,7 @@ public class OutboxBench implements QuarkusApplication {
     }
 
     @Override
-    public int run(String... args) throws Throwable {
+    public int run(String... args) throws Exception {
         pool.query("DELETE FROM outbox").execute().await().atMost(Duration.ofMinutes(1));
         switch (args.length == 0 ? "" : args[0]) {
             case "throughput" -> throughput(Integer.parseInt(args[1]));
@@ -60,7 +61,7 @@ public class OutboxBench implements QuarkusApplication {
         return 0;
     }
 
-    private void throughput(int events) throws Throwable {
+    private void throughput(int events) throws Exception {
         String run = UUID.randomUUID().toString();
         long recordStart = System.nanoTime();
         recordInBatches(run, events, 500, null);
@@ -81,7 +82,7 @@ public class OutboxBench implements QuarkusApplication {
         }
     }
 
-    private void concurrent(int events) throws Throwable {
+    private void concurrent(int events) throws Exception {
         String run = UUID.randomUUID().toString();
         Map<String, Long> committed = new ConcurrentHashMap<>();
         try (Receiver receiver = new Receiver(BenchEventRecorded.TOPIC, run)) {
@@ -101,7 +102,7 @@ public class OutboxBench implements QuarkusApplication {
         }
     }
 
-    private void latency(int rate, int secondsToRun) throws Throwable {
+    private void latency(int rate, int secondsToRun) throws Exception {
         String run = UUID.randomUUID().toString();
         int events = rate * secondsToRun;
         Map<String, Long> committed = new ConcurrentHashMap<>();
@@ -138,15 +139,22 @@ public class OutboxBench implements QuarkusApplication {
     }
 
     /** Records events in transactions of {@code perTransaction}, noting each commit time if asked. */
-    private void recordInBatches(String run, int events, int perTransaction, Map<String, Long> committed) throws Throwable {
+    private void recordInBatches(String run, int events, int perTransaction, Map<String, Long> committed) throws Exception {
         for (int from = 0; from < events; from += perTransaction) {
             int start = from;
             int end = Math.min(events, from + perTransaction);
-            var ids = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
-                    Multi.createFrom().range(start, end)
-                            .onItem().transformToUniAndConcatenate(n -> outbox.record(event(run, n)))
-                            .map(envelope -> envelope.id())
-                            .collect().asList()));
+            List<String> ids;
+            try {
+                ids = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
+                        Multi.createFrom().range(start, end)
+                                .onItem().transformToUniAndConcatenate(n -> outbox.record(event(run, n)))
+                                .map(envelope -> envelope.id())
+                                .collect().asList()));
+            } catch (Exception | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new IllegalStateException(t);
+            }
             if (committed != null) {
                 long now = System.nanoTime();
                 ids.forEach(id -> committed.put(id, now));

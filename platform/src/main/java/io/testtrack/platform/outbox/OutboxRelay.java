@@ -16,6 +16,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.sqlclient.PoolOptions;
+import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,7 +58,6 @@ public class OutboxRelay {
     private static final String MARK_SENT = "UPDATE outbox SET published_at = now() WHERE id = ANY($1)";
     private static final String PURGE = "DELETE FROM outbox WHERE published_at < now() - make_interval(secs => $1)";
 
-    private final Pool pool;
     private final Vertx vertx;
     private final PlatformConfig config;
     private final Map<String, Object> kafkaConfig;
@@ -67,18 +68,18 @@ public class OutboxRelay {
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean wakeAgain = new AtomicBoolean();
     private volatile boolean running;
+    private Pool pool;
     private KafkaProducer<String, String> producer;
     private PgSubscriber subscriber;
     private long pollTimer = -1;
     private long purgeTimer = -1;
 
-    public OutboxRelay(Pool pool, Vertx vertx, PlatformConfig config,
+    public OutboxRelay(Vertx vertx, PlatformConfig config,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, RelayCheckpoint checkpoint,
             MeterRegistry registry,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String reactiveUrl,
             @ConfigProperty(name = "quarkus.datasource.username") String username,
             @ConfigProperty(name = "quarkus.datasource.password") String password) {
-        this.pool = pool;
         this.vertx = vertx;
         this.config = config;
         this.kafkaConfig = kafkaConfig;
@@ -86,6 +87,7 @@ public class OutboxRelay {
         this.published = Counter.builder("testtrack.outbox.published")
                 .description("Outbox events published to Kafka").register(registry);
         this.listenOptions = PgConnectOptions.fromUri(reactiveUrl).setUser(username).setPassword(password);
+        this.listenOptions.setMetricsName("outbox-listen");
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -103,6 +105,13 @@ public class OutboxRelay {
         if (running) {
             return;
         }
+        // Its own connections: under a write load that saturates the application's pool the
+        // relay must still get through, or publishing lags behind every commit.
+        pool = Pool.newInstance(PgBuilder.pool()
+                .with(new PoolOptions().setMaxSize(2).setName(config.service() + "-outbox-relay"))
+                .connectingTo(listenOptions)
+                .using(vertx.getDelegate())
+                .build());
         producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new StringSerializer());
         running = true;
         subscriber = PgSubscriber.subscriber(vertx.getDelegate(), listenOptions)
@@ -125,6 +134,7 @@ public class OutboxRelay {
         vertx.cancelTimer(purgeTimer);
         subscriber.close();
         producer.close(Duration.ofSeconds(5));
+        pool.close().subscribe().with(ignored -> { }, failure -> Log.debugf("relay pool close: %s", failure.getMessage()));
         Log.info("outbox relay stopped");
     }
 

@@ -103,6 +103,10 @@ class OutboxTest {
             assertEquals(requestId, WireTap.header(first, CorrelationId.HEADER));
             assertEquals("testtrack.platform-test.ProbeRecorded", WireTap.header(first, "ce_type"));
             assertEquals(0L, count("SELECT count(*) FROM outbox WHERE message_key = $1 AND published_at IS NULL", aggregate));
+
+            // The consumer logs under the same request id as the request that caused the events.
+            Awaitility.await().atMost(WIRE_TIMEOUT).until(() -> ProbeConsumer.REQUEST_IDS.keySet().containsAll(ids));
+            ids.forEach(id -> assertEquals(requestId, ProbeConsumer.REQUEST_IDS.get(id)));
         }
     }
 
@@ -159,7 +163,7 @@ class OutboxTest {
 
     @Test
     void twoRelaysOverOneOutboxPublishEachRowOnceAndInOrder() {
-        OutboxRelay secondReplica = new OutboxRelay(pool, vertx, config, kafkaConfig, ids -> { }, registry, url, user, password);
+        OutboxRelay secondReplica = new OutboxRelay(vertx, config, kafkaConfig, ids -> { }, registry, url, user, password);
         String run = UUID.randomUUID().toString();
         try (WireTap wire = new WireTap(ProbeRecorded.TOPIC)) {
             secondReplica.start();
