@@ -92,7 +92,8 @@ public class OutboxRelay {
 
     void onStart(@Observes StartupEvent event) {
         if (config.outbox().relayEnabled()) {
-            start();
+            // Off the start-up path: creating the producer and connections must not delay readiness.
+            Infrastructure.getDefaultWorkerPool().execute(this::start);
         }
     }
 
@@ -109,7 +110,7 @@ public class OutboxRelay {
         // relay must still get through, or publishing lags behind every commit.
         pool = Pool.newInstance(PgBuilder.pool()
                 .with(new PoolOptions().setMaxSize(2).setName(config.service() + "-outbox-relay"))
-                .connectingTo(listenOptions)
+                .connectingTo(new PgConnectOptions(listenOptions).setMetricsName("outbox-relay"))
                 .using(vertx.getDelegate())
                 .build());
         producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new StringSerializer());
