@@ -29,4 +29,9 @@ public abstract class DomainException extends RuntimeException {
     public String title() {
         return title;
     }
+
+    /** Response headers the problem needs, such as {@code Retry-After}. */
+    public java.util.Map<String, String> headers() {
+        return java.util.Map.of();
+    }
 }

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
 import io.testtrack.platform.correlation.CorrelationId;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -32,7 +35,26 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response domain(DomainException e, ContainerRequestContext request) {
-        return respond(request, e.status(), e.kind(), e.title(), e.getMessage(), List.of());
+        Response problem = respond(request, e.status(), e.kind(), e.title(), e.getMessage(), List.of());
+        if (e.headers().isEmpty()) {
+            return problem;
+        }
+        Response.ResponseBuilder withHeaders = Response.fromResponse(problem);
+        e.headers().forEach(withHeaders::header);
+        return withHeaders.build();
+    }
+
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class,
+            AuthenticationCompletionException.class })
+    public Response unauthenticated(RuntimeException e, ContainerRequestContext request) {
+        Response problem = respond(request, 401, "unauthorized", "Unauthorized",
+                "A valid access token is required.", List.of());
+        return Response.fromResponse(problem).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, ContainerRequestContext request) {
+        return respond(request, 403, "forbidden", "Forbidden", "Your role does not allow this action.", List.of());
     }
 
     @ServerExceptionMapper
