@@ -9,6 +9,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 scripts/stack.sh down >/dev/null
 scripts/stack.sh infra >/dev/null
+eval "$(scripts/stack.sh env)"
 mvn -q -B package -DskipTests
 JAVA_OPTS=${TESTTRACK_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
 

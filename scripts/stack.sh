@@ -7,6 +7,7 @@
 #   scripts/stack.sh infra    PostgreSQL, Redis, Kafka, databases, roles, schemas and topics only
 #   scripts/stack.sh down     stops everything this script started, by PID
 #   scripts/stack.sh status   what runs, and the readiness of each service
+#   scripts/stack.sh env      the services' environment (keys, secrets), to start one by hand
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -69,6 +70,8 @@ ensure_tools() {
   PGBIN=$pgbin
   command -v psql >/dev/null || apt_install postgresql-client
   command -v redis-server >/dev/null || apt_install redis-server
+  command -v openssl >/dev/null || apt_install openssl
+  command -v curl >/dev/null || apt_install curl
 }
 
 # --- PostgreSQL ----------------------------------------------------------------------------
@@ -250,6 +253,44 @@ create_topics() {
   done
 }
 
+# --- Mail: GreenMail standalone as the local SMTP server, its inboxes readable over HTTP ------
+SMTP_PORT=3025
+MAIL_API_PORT=8025
+GREENMAIL_VERSION=2.1.3
+
+start_greenmail() {
+  if pid_alive greenmail || port_open $SMTP_PORT; then return; fi
+  local jar=$STATE/greenmail/greenmail-standalone-$GREENMAIL_VERSION.jar
+  if [ ! -f "$jar" ]; then
+    log "fetching GreenMail standalone from Maven Central"
+    mvn -q -B dependency:copy -Dartifact=com.icegreen:greenmail-standalone:$GREENMAIL_VERSION \
+      -DoutputDirectory="$STATE/greenmail" >"$LOGS/greenmail-install.log" 2>&1 \
+      || die "could not fetch GreenMail (see $LOGS/greenmail-install.log)"
+  fi
+  log "starting GreenMail: SMTP on $SMTP_PORT, mailboxes on http://localhost:$MAIL_API_PORT"
+  nohup java -Xmx128m -Dgreenmail.setup.test.smtp -Dgreenmail.hostname=127.0.0.1 -Dgreenmail.auth.disabled \
+    -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port=$MAIL_API_PORT -jar "$jar" >"$LOGS/greenmail.log" 2>&1 &
+  echo $! >"$PIDS/greenmail.pid"
+  wait_for GreenMail 60 port_open $SMTP_PORT
+}
+
+# --- Secrets of the local stack: the JWT key pair and the gateway's internal secret ------------
+ensure_secrets() {
+  local keys=$STATE/keys
+  mkdir -p "$keys" && chmod 700 "$keys"
+  if [ ! -s "$keys/jwt-private.pem" ]; then
+    log "generating the local JWT signing key pair"
+    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$keys/jwt-private.pem" 2>/dev/null
+    openssl pkey -in "$keys/jwt-private.pem" -pubout -out "$keys/jwt-public.pem"
+  fi
+  [ -s "$keys/internal-secret" ] || openssl rand -hex 32 >"$keys/internal-secret"
+  export TESTTRACK_JWT_PRIVATE_KEY=$keys/jwt-private.pem
+  export TESTTRACK_JWT_PUBLIC_KEY=$keys/jwt-public.pem
+  TESTTRACK_INTERNAL_SECRET=$(cat "$keys/internal-secret")
+  export TESTTRACK_INTERNAL_SECRET
+  export TESTTRACK_SMTP_PORT=$SMTP_PORT
+}
+
 # --- Services ------------------------------------------------------------------------------
 build_needed() { # true when a service jar is missing or older than any source or pom
   local spec jar oldest=""
@@ -320,7 +361,7 @@ infra() {
 
 status() {
   local name spec port
-  for name in postgres redis kafka; do
+  for name in postgres redis kafka greenmail; do
     if pid_alive $name; then echo "$name: running (pid $(cat "$PIDS/$name.pid"))"; else echo "$name: not started here"; fi
   done
   for spec in $SERVICES; do
@@ -334,6 +375,8 @@ case "${1:-up}" in
   up)
     started=$SECONDS
     infra
+    start_greenmail
+    ensure_secrets
     if ! all_services_running; then
       build_services
       start_services
@@ -343,12 +386,14 @@ case "${1:-up}" in
 
   TestTrack Pro is up:   http://localhost:8080
   first admin:           $TESTTRACK_ADMIN_EMAIL / $TESTTRACK_ADMIN_PASSWORD
+  mails sent:            http://localhost:$MAIL_API_PORT/api/user/<address>/messages/INBOX
   logs:                  $LOGS
   stop everything:       scripts/stack.sh down
 EOF
     ;;
   down)
     for spec in $SERVICES; do stop_pid "${spec%%:*}"; done
+    stop_pid greenmail
     stop_pid kafka
     stop_pid redis
     if pid_alive postgres; then
@@ -359,5 +404,14 @@ EOF
     fi
     ;;
   status) status ;;
-  *) die "usage: scripts/stack.sh [up|infra|down|status]" ;;
+  env)
+    # The environment the services run with, for starting one by hand: eval "$(scripts/stack.sh env)"
+    mkdir -p "$LOGS" "$PIDS"
+    ensure_secrets >/dev/null
+    for var in TESTTRACK_JWT_PRIVATE_KEY TESTTRACK_JWT_PUBLIC_KEY TESTTRACK_INTERNAL_SECRET TESTTRACK_SMTP_PORT \
+               TESTTRACK_ADMIN_EMAIL TESTTRACK_ADMIN_PASSWORD; do
+      printf 'export %s=%q\n' "$var" "${!var}"
+    done
+    ;;
+  *) die "usage: scripts/stack.sh [up|infra|down|status|env]" ;;
 esac

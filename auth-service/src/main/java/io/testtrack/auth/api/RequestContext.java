@@ -1,6 +1,8 @@
 package io.testtrack.auth.api;
 
 import io.testtrack.auth.service.Caller;
+import io.testtrack.platform.error.AccessDeniedException;
+import io.testtrack.platform.security.Principal;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -16,11 +18,15 @@ final class RequestContext {
     }
 
     static Caller of(HttpServerRequest request, JsonWebToken jwt) {
-        return anonymous(request).as(userId(jwt), jwt.getName());
+        return CallerFactory.of(request, Principal.of(jwt));
     }
 
+    /** The signed-in user's id; an API token is no user and gets 403 on personal routes. */
     static UUID userId(JsonWebToken jwt) {
-        return UUID.fromString(jwt.getSubject());
+        if (Principal.of(jwt) instanceof Principal.User user) {
+            return user.userId();
+        }
+        throw new AccessDeniedException("API tokens have no account; this route is for signed-in users.");
     }
 
     /** The client address; behind the gateway Quarkus resolves X-Forwarded-For from trusted proxies only. */

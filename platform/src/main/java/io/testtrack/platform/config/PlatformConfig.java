@@ -14,6 +14,9 @@ public interface PlatformConfig {
     /** The PostgreSQL schema the service owns. */
     String schema();
 
+    /** The secret the gateway presents on internal calls (auth-service's API-token exchange). */
+    java.util.Optional<String> internalSecret();
+
     Outbox outbox();
 
     Inbox inbox();

@@ -1,0 +1,95 @@
+package io.testtrack.auth.api;
+
+import io.smallrye.mutiny.Uni;
+import io.testtrack.auth.api.AuthDtos.UserView;
+import io.testtrack.auth.domain.AuditEntry;
+import io.testtrack.auth.service.AdminService;
+import io.testtrack.auth.service.AdminService.Page;
+import io.testtrack.events.GlobalRole;
+import io.testtrack.platform.security.Principal;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import io.testtrack.auth.api.validation.AcceptablePassword;
+
+/** User administration and the audit log: ADMIN only. */
+@Path("/api/admin")
+@RolesAllowed("ADMIN")
+public class AdminResource {
+
+    private final AdminService admin;
+    private final JsonWebToken jwt;
+
+    public AdminResource(AdminService admin, JsonWebToken jwt) {
+        this.admin = admin;
+        this.jwt = jwt;
+    }
+
+    public record CreateUser(@NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 100) String name,
+            @NotNull GlobalRole role, @AcceptablePassword String password) {
+    }
+
+    public record UpdateUser(GlobalRole role, Boolean active) {
+    }
+
+    public record AuditView(long id, Instant at, UUID actorId, String actorEmail, String action, String targetType,
+            String targetId, String ip, String details) {
+
+        static AuditView of(AuditEntry e) {
+            return new AuditView(e.id, e.at, e.actorId, e.actorEmail, e.action, e.targetType, e.targetId, e.ip, e.details);
+        }
+    }
+
+    @GET
+    @Path("/users")
+    public Uni<Page<UserView>> users(@QueryParam("q") @Size(max = 100) String query,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return admin.users(query, page, size)
+                .map(p -> new Page<>(p.items().stream().map(UserView::of).toList(), p.page(), p.size(), p.total()));
+    }
+
+    @POST
+    @Path("/users")
+    public Uni<Response> create(@Valid @NotNull CreateUser body, @Context HttpServerRequest request) {
+        return admin.create(body.email(), body.name(), body.role(), body.password(),
+                        CallerFactory.of(request, Principal.of(jwt)))
+                .map(user -> Response.created(URI.create("/api/admin/users/" + user.id)).entity(UserView.of(user)).build());
+    }
+
+    @PATCH
+    @Path("/users/{id}")
+    public Uni<UserView> update(@PathParam("id") UUID id, @Valid @NotNull UpdateUser body,
+            @Context HttpServerRequest request) {
+        return admin.update(id, body.role(), body.active(), CallerFactory.of(request, Principal.of(jwt))).map(UserView::of);
+    }
+
+    @GET
+    @Path("/audit")
+    public Uni<Page<AuditView>> audit(@QueryParam("action") @Size(max = 50) String action,
+            @QueryParam("actor") UUID actor,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return admin.audit(action, actor, page, size)
+                .map(p -> new Page<>(p.items().stream().map(AuditView::of).toList(), p.page(), p.size(), p.total()));
+    }
+}

@@ -1,0 +1,138 @@
+package io.testtrack.auth.api;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.testtrack.auth.api.ProjectDtos.AddMember;
+import io.testtrack.auth.api.ProjectDtos.ChangeMember;
+import io.testtrack.auth.api.ProjectDtos.CreateProject;
+import io.testtrack.auth.api.ProjectDtos.CreateToken;
+import io.testtrack.auth.api.ProjectDtos.CreatedToken;
+import io.testtrack.auth.api.ProjectDtos.ProjectView;
+import io.testtrack.auth.api.ProjectDtos.TokenView;
+import io.testtrack.auth.api.ProjectDtos.UpdateProject;
+import io.testtrack.auth.service.ApiTokenService;
+import io.testtrack.auth.service.MemberService;
+import io.testtrack.auth.service.ProjectService;
+import io.testtrack.platform.security.Principal;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Projects, their members and their API tokens. Outside a project everything about it is 404. */
+@Path("/api/projects")
+@Authenticated
+public class ProjectResource {
+
+    private final ProjectService projects;
+    private final MemberService members;
+    private final ApiTokenService tokens;
+    private final JsonWebToken jwt;
+
+    public ProjectResource(ProjectService projects, MemberService members, ApiTokenService tokens, JsonWebToken jwt) {
+        this.projects = projects;
+        this.members = members;
+        this.tokens = tokens;
+        this.jwt = jwt;
+    }
+
+    @POST
+    public Uni<Response> create(@Valid @NotNull CreateProject body, @Context HttpServerRequest request) {
+        Principal principal = Principal.of(jwt);
+        return projects.create(principal, body.key(), body.name(), body.description(), CallerFactory.of(request, principal))
+                .map(p -> Response.created(URI.create("/api/projects/" + p.id)).entity(ProjectView.of(p)).build());
+    }
+
+    @GET
+    public Uni<List<ProjectView>> list(@QueryParam("archived") @DefaultValue("false") boolean includeArchived) {
+        return projects.list(Principal.of(jwt), includeArchived).map(list -> list.stream().map(ProjectView::of).toList());
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<ProjectView> get(@PathParam("id") UUID id) {
+        return projects.get(Principal.of(jwt), id).map(ProjectView::of);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    public Uni<ProjectView> update(@PathParam("id") UUID id, @Valid @NotNull UpdateProject body,
+            @Context HttpServerRequest request) {
+        Principal principal = Principal.of(jwt);
+        return projects.update(principal, id,
+                        new ProjectService.Changes(body.name(), body.description(), body.archived(), body.version()),
+                        CallerFactory.of(request, principal))
+                .map(ProjectView::of);
+    }
+
+    @GET
+    @Path("/{id}/members")
+    public Uni<List<MemberService.Member>> members(@PathParam("id") UUID id) {
+        return members.list(Principal.of(jwt), id);
+    }
+
+    @POST
+    @Path("/{id}/members")
+    public Uni<Response> addMember(@PathParam("id") UUID id, @Valid @NotNull AddMember body,
+            @Context HttpServerRequest request) {
+        Principal principal = Principal.of(jwt);
+        return members.add(principal, id, body.email(), body.role(), CallerFactory.of(request, principal))
+                .map(m -> Response.status(Response.Status.CREATED).entity(m).build());
+    }
+
+    @PATCH
+    @Path("/{id}/members/{userId}")
+    public Uni<MemberService.Member> changeMember(@PathParam("id") UUID id, @PathParam("userId") UUID userId,
+            @Valid @NotNull ChangeMember body, @Context HttpServerRequest request) {
+        Principal principal = Principal.of(jwt);
+        return members.changeRole(principal, id, userId, body.role(), CallerFactory.of(request, principal));
+    }
+
+    @DELETE
+    @Path("/{id}/members/{userId}")
+    public Uni<Response> removeMember(@PathParam("id") UUID id, @PathParam("userId") UUID userId,
+            @Context HttpServerRequest request) {
+        Principal principal = Principal.of(jwt);
+        return members.remove(principal, id, userId, CallerFactory.of(request, principal))
+                .replaceWith(() -> Response.noContent().build());
+    }
+
+    @POST
+    @Path("/{id}/tokens")
+    public Uni<Response> createToken(@PathParam("id") UUID id, @Valid @NotNull CreateToken body,
+            @Context HttpServerRequest request) {
+        Principal principal = Principal.of(jwt);
+        return tokens.create(principal, id, body.name(), body.role(), body.expiresAt(), CallerFactory.of(request, principal))
+                .map(created -> Response.status(Response.Status.CREATED).entity(new CreatedToken(created.token().id,
+                        created.secret(), created.token().name, created.token().role, created.token().tokenPrefix,
+                        created.token().expiresAt, created.token().createdAt)).build());
+    }
+
+    @GET
+    @Path("/{id}/tokens")
+    public Uni<List<TokenView>> listTokens(@PathParam("id") UUID id) {
+        return tokens.list(Principal.of(jwt), id).map(list -> list.stream().map(TokenView::of).toList());
+    }
+
+    @DELETE
+    @Path("/{id}/tokens/{tokenId}")
+    public Uni<Response> revokeToken(@PathParam("id") UUID id, @PathParam("tokenId") UUID tokenId,
+            @Context HttpServerRequest request) {
+        Principal principal = Principal.of(jwt);
+        return tokens.revoke(principal, id, tokenId, CallerFactory.of(request, principal))
+                .replaceWith(() -> Response.noContent().build());
+    }
+}

@@ -1,0 +1,105 @@
+package io.testtrack.platform.security;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.testtrack.events.DomainEvent;
+import io.testtrack.events.EventCodec;
+import io.testtrack.events.EventEnvelope;
+import io.testtrack.events.access.MemberAdded;
+import io.testtrack.events.access.MemberRemoved;
+import io.testtrack.events.access.MemberRoleChanged;
+import io.testtrack.events.access.ProjectArchived;
+import io.testtrack.events.access.ProjectCreated;
+import io.testtrack.events.access.UserDeactivated;
+import io.testtrack.events.access.UserReactivated;
+import io.testtrack.events.access.UserRegistered;
+import io.testtrack.events.access.UserRoleChanged;
+import io.testtrack.platform.inbox.EventConsumer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Keeps this service's copy of users, projects and memberships from auth-service's access
+ * events, through the inbox. Every statement is an upsert or delete keyed by id, so applying
+ * the events of one aggregate in order gives the same rows whatever else interleaves.
+ */
+@ApplicationScoped
+public class MembershipProjection {
+
+    public static final String CHANNEL = "access-events";
+    private static final String CONSUMER = "membership-projection";
+
+    private final EventConsumer events;
+
+    public MembershipProjection(EventConsumer events) {
+        this.events = events;
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> onAccessEvent(ConsumerRecord<String, String> record) {
+        return events.consume(CONSUMER, record, this::apply);
+    }
+
+    private Uni<Void> apply(EventEnvelope envelope) {
+        DomainEvent event = EventCodec.payload(envelope).orElse(null);
+        if (event instanceof UserRegistered e) {
+            return execute("INSERT INTO access_users (user_id, email, global_role) VALUES (:user, :email, :role) "
+                    + "ON CONFLICT (user_id) DO UPDATE SET email = :email, global_role = :role, updated_at = now()",
+                    Map.of("user", e.userId(), "email", e.email(), "role", e.role().name()));
+        }
+        if (event instanceof UserRoleChanged e) {
+            return execute("INSERT INTO access_users (user_id, global_role) VALUES (:user, :role) "
+                    + "ON CONFLICT (user_id) DO UPDATE SET global_role = :role, updated_at = now()",
+                    Map.of("user", e.userId(), "role", e.role().name()));
+        }
+        if (event instanceof UserDeactivated e) {
+            return setActive(e.userId().toString(), false);
+        }
+        if (event instanceof UserReactivated e) {
+            return setActive(e.userId().toString(), true);
+        }
+        if (event instanceof ProjectCreated e) {
+            return execute("INSERT INTO access_projects (project_id, key, name) VALUES (:project, :key, :name) "
+                    + "ON CONFLICT (project_id) DO UPDATE SET key = :key, name = :name, updated_at = now()",
+                    Map.of("project", e.projectId(), "key", e.key(), "name", e.name()));
+        }
+        if (event instanceof ProjectArchived e) {
+            return execute("UPDATE access_projects SET archived = true, updated_at = now() WHERE project_id = :project",
+                    Map.of("project", e.projectId()));
+        }
+        if (event instanceof MemberAdded e) {
+            return upsertMember(e.projectId().toString(), e.userId().toString(), e.role().name());
+        }
+        if (event instanceof MemberRoleChanged e) {
+            return upsertMember(e.projectId().toString(), e.userId().toString(), e.role().name());
+        }
+        if (event instanceof MemberRemoved e) {
+            return execute("DELETE FROM access_members WHERE project_id = :project AND user_id = :user",
+                    Map.of("project", e.projectId(), "user", e.userId()));
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    private Uni<Void> setActive(String userId, boolean active) {
+        return execute("INSERT INTO access_users (user_id, active) VALUES (:user, :active) "
+                + "ON CONFLICT (user_id) DO UPDATE SET active = :active, updated_at = now()",
+                Map.of("user", java.util.UUID.fromString(userId), "active", active));
+    }
+
+    private Uni<Void> upsertMember(String projectId, String userId, String role) {
+        return execute("INSERT INTO access_members (project_id, user_id, role) VALUES (:project, :user, :role) "
+                + "ON CONFLICT (project_id, user_id) DO UPDATE SET role = :role, updated_at = now()",
+                Map.of("project", java.util.UUID.fromString(projectId), "user", java.util.UUID.fromString(userId),
+                        "role", role));
+    }
+
+    private static Uni<Void> execute(String sql, Map<String, Object> parameters) {
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql);
+            parameters.forEach(query::setParameter);
+            return query.executeUpdate();
+        }).replaceWithVoid();
+    }
+}

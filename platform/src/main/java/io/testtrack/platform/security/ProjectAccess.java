@@ -1,0 +1,61 @@
+package io.testtrack.platform.security;
+
+import io.smallrye.mutiny.Uni;
+import io.testtrack.events.ProjectRole;
+import io.testtrack.platform.error.AccessDeniedException;
+import io.testtrack.platform.error.AuthenticationRequiredException;
+import io.testtrack.platform.error.ResourceNotFoundException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+/**
+ * The one check every project-scoped operation makes. Outside a project a caller learns nothing
+ * of it: 404, never 403. Inside, a role without the permission gets 403.
+ */
+@ApplicationScoped
+public class ProjectAccess {
+
+    private final MembershipLookup memberships;
+
+    public ProjectAccess(MembershipLookup memberships) {
+        this.memberships = memberships;
+    }
+
+    /** Answers the caller's effective role in the project (LEAD for an admin) or fails. */
+    public Uni<ProjectRole> require(Principal principal, UUID projectId, Permission permission) {
+        return roleIn(principal, projectId).invoke(role -> {
+            if (!permission.grantedTo(role)) {
+                throw new AccessDeniedException("Your role in this project (" + role + ") does not allow this.");
+            }
+        });
+    }
+
+    private Uni<ProjectRole> roleIn(Principal principal, UUID projectId) {
+        if (principal instanceof Principal.ApiToken token) {
+            return token.projectId().equals(projectId)
+                    ? memberships.projectExists(projectId).map(exists -> orNotFound(exists, token.role()))
+                    : Uni.createFrom().failure(notFound());
+        }
+        Principal.User user = (Principal.User) principal;
+        return memberships.userActive(user.userId()).chain(active -> {
+            if (!active) {
+                return Uni.createFrom().failure(new AuthenticationRequiredException("This account is deactivated."));
+            }
+            if (user.isAdmin()) {
+                return memberships.projectExists(projectId).map(exists -> orNotFound(exists, ProjectRole.LEAD));
+            }
+            return memberships.roleOf(projectId, user.userId()).map(role -> role.orElseThrow(ProjectAccess::notFound));
+        });
+    }
+
+    private static ProjectRole orNotFound(boolean exists, ProjectRole role) {
+        if (!exists) {
+            throw notFound();
+        }
+        return role;
+    }
+
+    private static ResourceNotFoundException notFound() {
+        return new ResourceNotFoundException("No such project.");
+    }
+}
