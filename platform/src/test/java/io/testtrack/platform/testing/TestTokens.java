@@ -30,6 +30,13 @@ public final class TestTokens {
         return claims(userId, email, globalRole).sign(key("private.pem"));
     }
 
+    /** What auth-service hands the gateway for a project's API token. */
+    public static String apiToken(UUID tokenId, UUID projectId, String role) {
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject("api-token:" + tokenId).upn("api-token:ci")
+                .groups(Set.of("API_TOKEN")).claim("tt_project", projectId.toString()).claim("tt_role", role)
+                .claim("jti", UUID.randomUUID().toString()).expiresIn(120).sign(key("private.pem"));
+    }
+
     public enum Forgery {
         ALG_NONE, HS256_WITH_PUBLIC_KEY, WRONG_ISSUER, WRONG_AUDIENCE, EXPIRED, TAMPERED_PAYLOAD, FOREIGN_KEY
     }
@@ -64,11 +71,12 @@ public final class TestTokens {
         return header + "." + parts[1] + ".";
     }
 
-    /** A valid signature over a payload that then had its role raised to ADMIN. */
+    /** A valid signature over a payload that then had its role raised to ADMIN and its name changed. */
     private static String tamper(String jwt) {
         String[] parts = jwt.split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-                .replaceAll("\"groups\":\\[[^]]*]", "\"groups\":[\"ADMIN\"]");
+                .replaceAll("\"groups\":\\[[^]]*]", "\"groups\":[\"ADMIN\"]")
+                .replace("\"upn\":\"", "\"upn\":\"admin-");
         return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
                 + "." + parts[2];
     }

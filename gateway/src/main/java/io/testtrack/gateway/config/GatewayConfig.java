@@ -1,0 +1,56 @@
+package io.testtrack.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+@ConfigMapping(prefix = "gateway")
+public interface GatewayConfig {
+
+    /** Base URL of each downstream service, by name: auth, testcase, execution, defect, analytics, notification. */
+    Map<String, URI> services();
+
+    /** The secret presented to auth-service's internal API-token exchange. */
+    String internalSecret();
+
+    Limits limits();
+
+    RateLimit rateLimit();
+
+    /** Where the built web UI lives; without it only the API is served. */
+    Optional<String> webUiDirectory();
+
+    interface Limits {
+        /** Largest JSON body, in bytes (1 MB). */
+        @WithDefault("1048576")
+        long jsonBody();
+
+        /** Largest CI import, in bytes (200 MB). */
+        @WithDefault("209715200")
+        long importBody();
+
+        /** How long a downstream may take to answer. */
+        @WithDefault("PT60S")
+        Duration downstreamTimeout();
+    }
+
+    interface RateLimit {
+        @WithDefault("PT1M")
+        Duration window();
+
+        /** Requests per window for one user or API token. */
+        @WithDefault("1200")
+        long perPrincipal();
+
+        /** Requests per window from one client address. */
+        @WithDefault("2400")
+        long perAddress();
+
+        /** Requests per window from one client address to /api/auth (logins, registrations, resets). */
+        @WithDefault("60")
+        long authPerAddress();
+    }
+}

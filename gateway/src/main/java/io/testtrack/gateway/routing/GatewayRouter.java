@@ -1,0 +1,216 @@
+package io.testtrack.gateway.routing;
+
+import io.quarkus.logging.Log;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.smallrye.mutiny.Uni;
+import io.testtrack.gateway.client.AuthTokenClient;
+import io.testtrack.gateway.config.GatewayConfig;
+import io.testtrack.gateway.security.Admission;
+import io.testtrack.gateway.security.ApiTokenExchange;
+import io.testtrack.gateway.web.Problems;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The front door: for every {@code /api} and {@code /ws} request, find the service, enforce the
+ * body limit, authenticate (access JWT, or an API token exchanged at auth-service), check
+ * revocation and rate limits in one Redis call, strip headers a client could forge identity
+ * with, and stream the request to the service and its answer back.
+ */
+@ApplicationScoped
+public class GatewayRouter {
+
+    /** Headers that only the gateway may set; whatever a client sends under these names is dropped. */
+    private static final List<String> FORGEABLE = List.of("X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto",
+            "X-Forwarded-Port", "X-Forwarded-Prefix", "Forwarded", "X-Real-IP", "X-Internal-Secret", "X-User-Id",
+            "X-User-Email", "X-User-Role", "X-Project-Id", "X-Auth-Request-User", "X-Remote-User");
+
+    private final GatewayConfig config;
+    private final JWTParser jwtParser;
+    private final ApiTokenExchange apiTokens;
+    private final Admission admission;
+    private final Map<String, SocketAddress> origins;
+    private final Vertx vertx;
+    private HttpProxy proxy;
+
+    public GatewayRouter(GatewayConfig config, JWTParser jwtParser, ApiTokenExchange apiTokens, Admission admission,
+            Vertx vertx) {
+        this.config = config;
+        this.jwtParser = jwtParser;
+        this.apiTokens = apiTokens;
+        this.admission = admission;
+        this.vertx = vertx;
+        this.origins = config.services().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                e -> SocketAddress.inetSocketAddress(port(e.getValue()), e.getValue().getHost())));
+    }
+
+    void install(@Observes Router router) {
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                .setMaxPoolSize(200)
+                .setKeepAlive(true)
+                .setIdleTimeout(60)
+                .setReadIdleTimeout((int) config.limits().downstreamTimeout().toSeconds()));
+        proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(true), client)
+                .originSelector(request -> Future.succeededFuture(
+                        origins.get(RouteTable.match(request.path()).orElseThrow().service())));
+        router.route("/api/*").order(10).handler(this::handle);
+        router.route("/ws/*").order(10).handler(this::handle);
+        router.route("/internal/*").order(10).handler(ctx -> notFound(ctx.request()));
+    }
+
+    private void handle(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        request.pause();
+        RouteTable.Route route = RouteTable.match(request.path()).orElse(null);
+        if (route == null) {
+            notFound(request);
+            return;
+        }
+        long limit = route.isImport() ? config.limits().importBody() : config.limits().jsonBody();
+        String length = request.getHeader("Content-Length");
+        if (length != null && parseLength(length) > limit) {
+            Problems.send(request, 413, "payload-too-large", "Payload too large",
+                    "The body is over the limit of " + limit + " bytes for this route.");
+            request.connection().close();
+            return;
+        }
+        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        String wsToken = route.prefix().equals("/ws") ? request.getParam("access_token") : null;
+        String authorization = request.getHeader("Authorization");
+        FORGEABLE.forEach(request.headers()::remove);
+        request.headers().remove("Authorization");
+        request.headers().set("X-Forwarded-For", address);
+        request.headers().set("X-Forwarded-Proto", request.scheme());
+
+        String scope = route.prefix().equals("/api/auth") ? "auth" : "api";
+        if (RouteTable.isPublic(request.path())) {
+            admission.admit(null, address, scope, null).subscribe().with(
+                    verdict -> {
+                        if (overLimit(request, verdict, scope, false)) {
+                            return;
+                        }
+                        forward(request, null);
+                    },
+                    failure -> unavailable(request, failure));
+            return;
+        }
+        String presented = bearer(authorization, wsToken);
+        if (presented == null) {
+            unauthorized(request, "A valid access token is required.");
+            return;
+        }
+        resolve(presented).subscribe().with(
+                jwt -> admitAndForward(request, jwt, address, scope),
+                failure -> {
+                    if (failure instanceof ParseException || failure instanceof AuthTokenClient.RejectedToken) {
+                        unauthorized(request, "The access token is invalid or expired.");
+                    } else {
+                        unavailable(request, failure);
+                    }
+                });
+    }
+
+    /** An access token as presented, or one exchanged for a {@code tt_} API token; parsed and verified. */
+    private Uni<JsonWebToken> resolve(String presented) {
+        Uni<String> raw = presented.startsWith(ApiTokenExchange.PREFIX)
+                ? apiTokens.accessTokenFor(presented)
+                : Uni.createFrom().item(presented);
+        return raw.map(token -> {
+            try {
+                return jwtParser.parse(token);
+            } catch (ParseException e) {
+                throw new IllegalArgumentException(e);
+            }
+        }).onFailure(IllegalArgumentException.class).transform(Throwable::getCause);
+    }
+
+    private void admitAndForward(HttpServerRequest request, JsonWebToken jwt, String address, String scope) {
+        boolean apiToken = jwt.getGroups().contains("API_TOKEN");
+        String userId = apiToken ? null : jwt.getSubject();
+        admission.admit(jwt.getSubject(), address, scope, userId).subscribe().with(
+                verdict -> {
+                    if (verdict.revokedBefore() >= 0 && jwt.getIssuedAtTime() < verdict.revokedBefore()) {
+                        unauthorized(request, "The session has ended; sign in again.");
+                        return;
+                    }
+                    if (overLimit(request, verdict, scope, true)) {
+                        return;
+                    }
+                    forward(request, jwt.getRawToken());
+                },
+                failure -> unavailable(request, failure));
+    }
+
+    private boolean overLimit(HttpServerRequest request, Admission.Verdict verdict, String scope, boolean authenticated) {
+        boolean over = verdict.addressHits() > admission.addressLimit(scope)
+                || (authenticated && verdict.principalHits() > admission.principalLimit());
+        if (over) {
+            request.response().putHeader("Retry-After", Long.toString(Math.max(1, verdict.secondsLeftInWindow())));
+            Problems.send(request, 429, "too-many-requests", "Too many requests",
+                    "The rate limit is reached; try again after the Retry-After seconds.");
+        }
+        return over;
+    }
+
+    private void forward(HttpServerRequest request, String accessToken) {
+        if (accessToken != null) {
+            request.headers().set("Authorization", "Bearer " + accessToken);
+        }
+        proxy.handle(request);
+    }
+
+    private static String bearer(String authorization, String wsToken) {
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String token = authorization.substring(7).trim();
+            return token.isEmpty() ? null : token;
+        }
+        return wsToken == null || wsToken.isBlank() ? null : wsToken;
+    }
+
+    private static void notFound(HttpServerRequest request) {
+        Problems.send(request, 404, "not-found", "Not found", "No such route: " + request.path());
+    }
+
+    private static void unauthorized(HttpServerRequest request, String detail) {
+        request.response().putHeader("WWW-Authenticate", "Bearer");
+        Problems.send(request, 401, "unauthorized", "Unauthorized", detail);
+    }
+
+    private static void unavailable(HttpServerRequest request, Throwable failure) {
+        Log.warnf("gateway could not serve %s %s: %s", request.method(), request.path(), failure.toString());
+        Problems.send(request, 503, "unavailable", "Service unavailable",
+                "A service the gateway needs did not answer; try again shortly.");
+    }
+
+    private static long parseLength(String header) {
+        try {
+            return Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static int port(URI uri) {
+        if (uri.getPort() > 0) {
+            return uri.getPort();
+        }
+        return "https".equals(uri.getScheme().toLowerCase(Locale.ROOT)) ? 443 : 80;
+    }
+}

@@ -1,0 +1,247 @@
+package io.testtrack.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.testtrack.platform.testing.TestTokens;
+import io.testtrack.platform.testing.TestTokens.Forgery;
+import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The gateway in front of a real HTTP server standing in for the services. */
+@QuarkusTest
+@QuarkusTestResource(DownstreamStub.class)
+class GatewayTest {
+
+    @Inject
+    RedisDataSource redis;
+
+    @TestHTTPResource("/")
+    URI gateway;
+
+    private static String user() {
+        return "Bearer " + TestTokens.valid(UUID.randomUUID(), "u@example.com", "TESTER");
+    }
+
+    private static JsonObject seen(Response response) {
+        String requestId = response.header("X-Request-Id");
+        JsonObject seen = DownstreamStub.RECEIVED.get(requestId);
+        return seen;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/auth/me", "/api/admin/users", "/api/projects/1/members", "/api/tests/42/steps",
+            "/api/suites", "/api/fields", "/api/shared-steps", "/api/runs/7", "/api/executions/9/steps/1",
+            "/api/imports/junit", "/api/bugs", "/api/github/webhook", "/api/analytics/trends", "/api/reports/1",
+            "/api/notifications", "/api/webhooks" })
+    void everyRouteOfDesignMdReachesItsServiceWithPathAndQuery(String path) {
+        Response response = given().urlEncodingEnabled(false).header("Authorization", user()).get(path + "?page=2&q=a%20b");
+        response.then().statusCode(200).body("path", is(path)).body("query", is("page=2&q=a%20b"));
+    }
+
+    @Test
+    void unknownRoutesAreA404ProblemAndInternalRoutesAreNotExposed() {
+        given().header("Authorization", user()).get("/api/nothing-here").then().statusCode(404)
+                .contentType("application/problem+json").body("type", is("/problems/not-found"));
+        given().contentType(ContentType.JSON).body("{\"token\":\"" + DownstreamStub.VALID_API_TOKEN + "\"}")
+                .header("X-Internal-Secret", "test-internal-secret").post("/internal/api-tokens/exchange")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().get("/some/page").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void publicAuthRoutesNeedNoTokenAndEverythingElseDoes() {
+        Response login = given().contentType(ContentType.JSON).body("{}").post("/api/auth/login");
+        login.then().statusCode(200);
+        assertNull(seen(login).getJsonObject("headers").getString("authorization"));
+
+        Response refused = given().header("X-Request-Id", "never-" + UUID.randomUUID()).get("/api/tests");
+        refused.then().statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
+        assertNull(DownstreamStub.RECEIVED.get(refused.header("X-Request-Id")), "a refused request never reaches a service");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Forgery.class)
+    void forgedTokensStopAtTheGateway(Forgery forgery) {
+        String requestId = "forged-" + UUID.randomUUID();
+        given().header("X-Request-Id", requestId)
+                .header("Authorization", "Bearer " + TestTokens.forged(forgery, UUID.randomUUID(), "x@example.com", "ADMIN"))
+                .get("/api/admin/users").then().statusCode(401).contentType("application/problem+json");
+        assertNull(DownstreamStub.RECEIVED.get(requestId));
+    }
+
+    @Test
+    void headersThatForgeIdentityAreStrippedAndTheTokenIsForwarded() {
+        String token = user();
+        Response response = given().header("Authorization", token)
+                .header("X-User-Id", "00000000-0000-0000-0000-000000000001").header("X-User-Role", "ADMIN")
+                .header("X-Internal-Secret", "test-internal-secret").header("Forwarded", "for=6.6.6.6")
+                .header("X-Real-IP", "6.6.6.6").get("/api/tests");
+        response.then().statusCode(200);
+        JsonObject headers = seen(response).getJsonObject("headers");
+        for (String forged : List.of("x-user-id", "x-user-role", "x-internal-secret", "forwarded", "x-real-ip")) {
+            assertFalse(headers.containsKey(forged), forged + " must not reach the service: " + headers);
+        }
+        assertEquals(token, headers.getString("authorization"));
+        assertEquals("127.0.0.1", headers.getString("x-forwarded-for"));
+    }
+
+    @Test
+    void anApiTokenIsExchangedOnceAndForwardedAsAProjectToken() {
+        int before = DownstreamStub.EXCHANGES.get();
+        Response first = given().header("Authorization", "Bearer " + DownstreamStub.VALID_API_TOKEN).get("/api/runs");
+        first.then().statusCode(200);
+        Response second = given().header("Authorization", "Bearer " + DownstreamStub.VALID_API_TOKEN).get("/api/runs");
+        second.then().statusCode(200);
+        assertTrue(DownstreamStub.EXCHANGES.get() - before <= 1, "cached: at most one exchange for two requests");
+
+        String forwarded = seen(first).getJsonObject("headers").getString("authorization");
+        assertTrue(forwarded.startsWith("Bearer ey"), forwarded);
+        assertNotEquals("Bearer " + DownstreamStub.VALID_API_TOKEN, forwarded);
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(forwarded.substring(7).split("\\.")[1]));
+        assertTrue(payload.contains("\"tt_project\":\"" + DownstreamStub.API_TOKEN_PROJECT + "\""), payload);
+
+        given().header("Authorization", "Bearer " + DownstreamStub.REVOKED_API_TOKEN).get("/api/runs").then().statusCode(401);
+    }
+
+    @Test
+    void aTokenIssuedBeforeTheUsersSessionsWereRevokedIsRefused() {
+        UUID userId = UUID.randomUUID();
+        String token = "Bearer " + TestTokens.valid(userId, "r@example.com", "TESTER");
+        given().header("Authorization", token).get("/api/tests").then().statusCode(200);
+        redis.value(Long.class).set("tt:tokens-revoked-before:" + userId, Instant.now().getEpochSecond() + 5);
+        given().header("Authorization", token).get("/api/tests").then().statusCode(401)
+                .body("detail", containsString("session has ended"));
+    }
+
+    @Test
+    void aCallerOverItsRateLimitGets429WithRetryAfter() {
+        String token = user();
+        for (int i = 0; i < 50; i++) {
+            given().header("Authorization", token).get("/api/tests").then().statusCode(200);
+        }
+        given().header("Authorization", token).get("/api/tests").then().statusCode(429)
+                .contentType("application/problem+json").header("Retry-After", notNullValue());
+        given().header("Authorization", user()).get("/api/tests").then().statusCode(200);
+    }
+
+    @Test
+    void theAuthRoutesHaveAStricterLimitPerAddress() {
+        String address = "10.77." + (int) (Math.random() * 250) + "." + (1 + (int) (Math.random() * 250));
+        for (int i = 0; i < 60; i++) {
+            given().header("X-Forwarded-For", address).contentType(ContentType.JSON).body("{}").post("/api/auth/login")
+                    .then().statusCode(200);
+        }
+        given().header("X-Forwarded-For", address).contentType(ContentType.JSON).body("{}").post("/api/auth/login")
+                .then().statusCode(429).header("Retry-After", notNullValue());
+    }
+
+    @Test
+    void bodiesOverTheRouteLimitAre413AndImportsMayBeLarge() {
+        byte[] twoMegabytes = new byte[2 * 1024 * 1024];
+        java.util.Arrays.fill(twoMegabytes, (byte) 'a');
+        given().header("Authorization", user()).contentType(ContentType.JSON).body(twoMegabytes).post("/api/tests")
+                .then().statusCode(413).contentType("application/problem+json");
+        Response imported = given().header("Authorization", user()).contentType("application/xml").body(twoMegabytes)
+                .post("/api/imports/junit");
+        imported.then().statusCode(200).body("bodyBytes", is(twoMegabytes.length));
+    }
+
+    @Test
+    void everyResponseCarriesARequestIdAndTheSecurityHeaders() {
+        Response proxied = given().header("Authorization", user()).header("X-Request-Id", "ci-build-1234").get("/api/tests");
+        proxied.then().statusCode(200)
+                .header("X-Request-Id", "ci-build-1234")
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("Strict-Transport-Security", containsString("max-age="))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "no-referrer");
+        assertEquals("ci-build-1234", seen(proxied).getJsonObject("headers").getString("x-request-id"));
+        given().get("/api/tests").then().statusCode(401).header("X-Request-Id", notNullValue())
+                .header("X-Content-Type-Options", "nosniff").body("requestId", notNullValue());
+        given().header("X-Request-Id", "bad id with spaces").get("/api/tests").then()
+                .header("X-Request-Id", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}"));
+    }
+
+    @Test
+    void corsAllowsOnlyTheConfiguredOrigins() {
+        given().header("Origin", "http://localhost:5173").header("Access-Control-Request-Method", "POST")
+                .options("/api/tests").then().header("Access-Control-Allow-Origin", "http://localhost:5173");
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
+                .options("/api/tests").then().header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
+    void webSocketsAreProxiedWithTheTokenAndRefusedWithout() throws Exception {
+        URI ws = URI.create("ws://" + gateway.getHost() + ":" + gateway.getPort() + "/ws/echo?access_token="
+                + TestTokens.valid(UUID.randomUUID(), "w@example.com", "TESTER"));
+        LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
+        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(ws, new WebSocket.Listener() {
+            @Override
+            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                messages.add(data.toString());
+                webSocket.request(1);
+                return null;
+            }
+        }).get(10, TimeUnit.SECONDS);
+        assertEquals("hello authorized /ws/echo", messages.poll(10, TimeUnit.SECONDS));
+        socket.sendText("ping", true).get(5, TimeUnit.SECONDS);
+        assertEquals("echo: ping", messages.poll(10, TimeUnit.SECONDS));
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+
+        URI anonymous = URI.create("ws://" + gateway.getHost() + ":" + gateway.getPort() + "/ws/echo");
+        CompletableFuture<WebSocket> refused = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(anonymous, new WebSocket.Listener() { });
+        try {
+            refused.get(10, TimeUnit.SECONDS);
+            throw new AssertionError("an anonymous WebSocket must be refused");
+        } catch (java.util.concurrent.ExecutionException expected) {
+            assertTrue(expected.getCause() instanceof java.net.http.WebSocketHandshakeException, expected.toString());
+            assertEquals(401, ((java.net.http.WebSocketHandshakeException) expected.getCause()).getResponse().statusCode());
+        }
+    }
+
+    @Test
+    void readinessReflectsTheServicesBehind() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", hasItem("Downstream services"))
+                .body("checks.find { it.name == 'Downstream services' }.data.auth", is("UP"));
+        DownstreamStub.ready = false;
+        try {
+            given().get("/q/health/ready").then().statusCode(503)
+                    .body("checks.find { it.name == 'Downstream services' }.data.testcase", is("DOWN"));
+        } finally {
+            DownstreamStub.ready = true;
+        }
+        given().get("/q/health/live").then().statusCode(200);
+    }
+}
