@@ -23,7 +23,7 @@ public final class AuthDtos {
 
     public record LoginRequest(
             @NotBlank @Size(max = 254) String email,
-            @NotNull @Size(max = 200) String password) {
+            @NotNull @Size(max = 256) String password) {
     }
 
     public record TokenRequest(@NotBlank @Size(max = 100) String token) {
@@ -38,7 +38,7 @@ public final class AuthDtos {
     }
 
     public record ChangePasswordRequest(
-            @NotNull @Size(max = 200) String currentPassword,
+            @NotNull @Size(max = 256) String currentPassword,
             @NotNull @AcceptablePassword String newPassword) {
     }
 

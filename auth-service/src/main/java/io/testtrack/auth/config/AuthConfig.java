@@ -12,7 +12,7 @@ public interface AuthConfig {
 
     Duration refreshTokenLifetime();
 
-    int bcryptCost();
+    Hashing hashing();
 
     /** Where links in mails point: the gateway's public address. */
     String publicUrl();
@@ -43,6 +43,21 @@ public interface AuthConfig {
     Duration invitationLifetime();
 
     Throttle throttle();
+
+    /** Argon2id parameters; the defaults are OWASP's minimum (19 MiB, t=2, p=1). */
+    interface Hashing {
+        @WithDefault("19456")
+        int memoryKib();
+
+        @WithDefault("2")
+        int iterations();
+
+        @WithDefault("1")
+        int parallelism();
+
+        /** Hashes computed at once; defaults to the number of cores. */
+        java.util.Optional<Integer> concurrency();
+    }
 
     interface Throttle {
         /** Failures per account within the window before logins are refused. */

@@ -10,14 +10,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a password must be: at least 12 characters, at most 72 bytes (bcrypt ignores the rest, so
- * longer ones would be silently truncated), and not one of the 30,000 most common passwords of
- * the zxcvbn project's breach-derived list, compared without regard to case.
+ * What a password must be: at least 12 characters, at most 256 bytes (a bound on the work one
+ * request can ask of the hasher), and not one of the 30,000 most common passwords of the zxcvbn
+ * project's breach-derived list, compared without regard to case.
  */
 public final class PasswordPolicy {
 
     public static final int MIN_LENGTH = 12;
-    public static final int MAX_BYTES = 72;
+    public static final int MAX_BYTES = 256;
 
     private static final Set<String> COMMON = load();
 

@@ -99,7 +99,8 @@ public class GatewayRouter {
         request.headers().set("X-Forwarded-For", address);
         request.headers().set("X-Forwarded-Proto", request.scheme());
 
-        String scope = route.prefix().equals("/api/auth") ? "auth" : "api";
+        // Signing in, registering and resetting get the stricter per-address limit.
+        String scope = RouteTable.isPublic(request.path()) ? "auth" : "api";
         if (RouteTable.isPublic(request.path())) {
             admission.admit(null, address, scope, null).subscribe().with(
                     verdict -> {
