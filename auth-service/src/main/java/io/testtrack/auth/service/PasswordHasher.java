@@ -55,6 +55,11 @@ public class PasswordHasher {
         });
     }
 
+    /** Whether a stored hash predates Argon2id and should be replaced at the next successful login. */
+    public boolean outdated(String hash) {
+        return hash != null && hash.startsWith("$2");
+    }
+
     private String decoy() {
         if (decoy == null) {
             decoy = argon2.encode("decoy-password-for-timing");

@@ -53,7 +53,18 @@ public class SessionService {
         return throttle.checkAllowed(email, caller.ip())
                 .chain(() -> Panache.withSession(() -> users.findByEmail(email)))
                 .chain(user -> hasher.matches(password, user == null ? null : user.passwordHash)
-                        .chain(matches -> matches ? admit(user, caller) : refuse(email, user, caller)));
+                        .chain(matches -> matches ? upgradeHash(user, password).chain(() -> admit(user, caller))
+                                : refuse(email, user, caller)));
+    }
+
+    /** Re-hashes a bcrypt password with Argon2id now that the plain password is at hand. */
+    private Uni<Void> upgradeHash(User user, String password) {
+        if (!hasher.outdated(user.passwordHash)) {
+            return Uni.createFrom().voidItem();
+        }
+        return hasher.hash(password).chain(hash -> Panache.withTransaction(() -> users.update(
+                "passwordHash = ?1 where id = ?2 and passwordHash = ?3", hash, user.id, user.passwordHash)))
+                .replaceWithVoid();
     }
 
     private Uni<Session> refuse(String email, User user, Caller caller) {

@@ -197,6 +197,18 @@ class AuthFlowTest {
     }
 
     @Test
+    void aBcryptHashFromBeforeStillSignsInAndIsUpgradedToArgon2id() {
+        String email = AuthApi.newEmail("legacy");
+        api.signUp(email);
+        String bcrypt = new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4).encode(AuthApi.PASSWORD);
+        pool.preparedQuery("UPDATE users SET password_hash = $1 WHERE lower(email) = lower($2)")
+                .execute(Tuple.of(bcrypt, email)).await().atMost(Duration.ofSeconds(5));
+        api.login(email, AuthApi.PASSWORD).then().statusCode(200);
+        assertTrue(scalar("SELECT password_hash FROM users WHERE lower(email) = lower($1)", email).startsWith("$argon2id$"));
+        api.login(email, AuthApi.PASSWORD).then().statusCode(200);
+    }
+
+    @Test
     void theFirstAdminCanSignIn() {
         api.login("admin@testtrack.local", "change-me-now-please").then().statusCode(200).body("user.role", is("ADMIN"));
     }
