@@ -1,13 +1,13 @@
 package io.testtrack.gateway.routing;
 
 import io.quarkus.logging.Log;
-import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.gateway.client.AuthTokenClient;
 import io.testtrack.gateway.config.GatewayConfig;
 import io.testtrack.gateway.security.Admission;
 import io.testtrack.gateway.security.ApiTokenExchange;
+import io.testtrack.gateway.security.VerifiedTokens;
 import io.testtrack.gateway.web.Problems;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -43,17 +43,17 @@ public class GatewayRouter {
             "X-User-Email", "X-User-Role", "X-Project-Id", "X-Auth-Request-User", "X-Remote-User");
 
     private final GatewayConfig config;
-    private final JWTParser jwtParser;
+    private final VerifiedTokens verifiedTokens;
     private final ApiTokenExchange apiTokens;
     private final Admission admission;
     private final Map<String, SocketAddress> origins;
     private final Vertx vertx;
     private HttpProxy proxy;
 
-    public GatewayRouter(GatewayConfig config, JWTParser jwtParser, ApiTokenExchange apiTokens, Admission admission,
-            Vertx vertx) {
+    public GatewayRouter(GatewayConfig config, VerifiedTokens verifiedTokens, ApiTokenExchange apiTokens,
+            Admission admission, Vertx vertx) {
         this.config = config;
-        this.jwtParser = jwtParser;
+        this.verifiedTokens = verifiedTokens;
         this.apiTokens = apiTokens;
         this.admission = admission;
         this.vertx = vertx;
@@ -135,7 +135,7 @@ public class GatewayRouter {
                 : Uni.createFrom().item(presented);
         return raw.map(token -> {
             try {
-                return jwtParser.parse(token);
+                return verifiedTokens.verify(token);
             } catch (ParseException e) {
                 throw new IllegalArgumentException(e);
             }

@@ -26,6 +26,9 @@ public class Admission {
             if KEYS[3] ~= '' then revoked = tonumber(redis.call('GET', KEYS[3]) or '-1') end
             return { hit(KEYS[1], ARGV[1]), hit(KEYS[2], ARGV[1]), revoked }
             """;
+    /** Redis keeps scripts by their SHA-1; EVALSHA saves sending the script on every request. */
+    private static final String SCRIPT_SHA = sha1(SCRIPT);
+
     /** Written by auth-service (SessionRevocations). */
     public static final String REVOKED_PREFIX = "tt:tokens-revoked-before:";
 
@@ -54,7 +57,10 @@ public class Admission {
         String principalKey = principal == null ? "" : "tt:gw:rl:" + scope + ":p:" + principal + ":" + index;
         String addressKey = "tt:gw:rl:" + scope + ":a:" + address + ":" + index;
         String revokedKey = userId == null ? "" : REVOKED_PREFIX + userId;
-        return redis.execute("EVAL", SCRIPT, "3", principalKey, addressKey, revokedKey, Long.toString(window + 1))
+        return redis.execute("EVALSHA", SCRIPT_SHA, "3", principalKey, addressKey, revokedKey, Long.toString(window + 1))
+                .onFailure(failure -> failure.getMessage() != null && failure.getMessage().contains("NOSCRIPT"))
+                .recoverWithUni(() -> redis.execute("EVAL", SCRIPT, "3", principalKey, addressKey, revokedKey,
+                        Long.toString(window + 1)))
                 .map(response -> verdict(response, window - now % window));
     }
 
@@ -64,6 +70,15 @@ public class Admission {
 
     public long addressLimit(String scope) {
         return "auth".equals(scope) ? limits.authPerAddress() : limits.perAddress();
+    }
+
+    private static String sha1(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Verdict verdict(Response response, long left) {
