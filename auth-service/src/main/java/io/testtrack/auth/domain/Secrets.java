@@ -1,11 +1,10 @@
 package io.testtrack.auth.domain;
 
 import java.nio.charset.StandardCharsets;
+import org.apache.commons.codec.digest.DigestUtils;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /** Random secrets handed to users once, and the hashes under which they are stored. */
 public final class Secrets {
@@ -24,12 +23,7 @@ public final class Secrets {
 
     /** SHA-256 in hex: enough for high-entropy secrets, which need no salt or slow hash. */
     public static String hash(String secret) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
+        return DigestUtils.sha256Hex(secret);
     }
 
     /** Constant-time comparison, for CSRF tokens and the like. */

@@ -6,6 +6,7 @@ import io.testtrack.gateway.config.GatewayConfig;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * One Redis round trip per request: counts it against the caller's and the address's rate
@@ -27,7 +28,7 @@ public class Admission {
             return { hit(KEYS[1], ARGV[1]), hit(KEYS[2], ARGV[1]), revoked }
             """;
     /** Redis keeps scripts by their SHA-1; EVALSHA saves sending the script on every request. */
-    private static final String SCRIPT_SHA = sha1(SCRIPT);
+    private static final String SCRIPT_SHA = DigestUtils.sha1Hex(SCRIPT);
 
     /** Written by auth-service (SessionRevocations). */
     public static final String REVOKED_PREFIX = "tt:tokens-revoked-before:";
@@ -70,15 +71,6 @@ public class Admission {
 
     public long addressLimit(String scope) {
         return "auth".equals(scope) ? limits.authPerAddress() : limits.perAddress();
-    }
-
-    private static String sha1(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Verdict verdict(Response response, long left) {

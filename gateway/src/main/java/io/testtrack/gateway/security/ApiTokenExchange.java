@@ -6,11 +6,8 @@ import io.quarkus.redis.datasource.value.SetArgs;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.gateway.client.AuthTokenClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * Turns {@code Bearer tt_…} into a short-lived access token, remembered in Redis for at most
@@ -32,18 +29,10 @@ public class ApiTokenExchange {
     }
 
     public Uni<String> accessTokenFor(String apiToken) {
-        String key = KEY + sha256(apiToken);
+        String key = KEY + DigestUtils.sha256Hex(apiToken);
         return cache.get(key).chain(cached -> cached != null ? Uni.createFrom().item(cached)
                 : auth.exchange(apiToken).call(exchanged -> cache.set(key, exchanged.accessToken(),
                         new SetArgs().ex(Duration.ofSeconds(Math.max(1, Math.min(MAX_CACHE.toSeconds(), exchanged.expiresIn() - 5))))))
                         .map(exchanged -> exchanged.accessToken()));
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
