@@ -1,6 +1,5 @@
 #!/usr/bin/env bash
-# Start-up benchmark: for each service in JVM mode (with its AppCDS archive, as the local stack
-# runs it), the time from `java -jar` to the first
+# Start-up benchmark: for each service in JVM mode, the time from `java -jar` to the first
 # 200 of /q/health/ready, and the resident memory after 10 s idle. Then the whole stack's time
 # from `scripts/stack.sh up` (infrastructure already installed, services built) to all ready.
 #
@@ -11,7 +10,7 @@ cd "$ROOT"
 scripts/stack.sh down >/dev/null
 scripts/stack.sh infra >/dev/null
 eval "$(scripts/stack.sh env)"
-mvn -q -B package -DskipTests -Dquarkus.package.jar.appcds.enabled=true
+mvn -q -B package -DskipTests
 JAVA_OPTS=${TESTTRACK_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
 
 now_ms() { date +%s%3N; }
@@ -21,8 +20,7 @@ for spec in auth-service:8081 testcase-service:8082 execution-service:8083 defec
   name=${spec%%:*}; port=${spec##*:}
   start=$(now_ms)
   # shellcheck disable=SC2086
-  (cd "$name/target/quarkus-app" && exec java $JAVA_OPTS -XX:SharedArchiveFile=app-cds.jsa -Xshare:auto -jar quarkus-run.jar) \
-    >/tmp/testtrack-bench-$name.log 2>&1 &
+  java $JAVA_OPTS -jar "$name/target/quarkus-app/quarkus-run.jar" >/tmp/testtrack-bench-$name.log 2>&1 &
   pid=$!
   until curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1; do sleep 0.02; done
   ready=$(( $(now_ms) - start ))
