@@ -19,7 +19,7 @@ REDIS_PORT=6379
 KAFKA_PORT=9092
 KAFKA_CONTROLLER_PORT=9093
 PG_SOCKET_DIR=$STATE/run/postgresql
-JAVA_OPTS=${TESTTRACK_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
+JAVA_OPTS=${TESTTRACK_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k}
 SERVICES="auth-service:8081 testcase-service:8082 execution-service:8083 defect-service:8084 analytics-service:8085 notification-service:8086 gateway:8080"
 # Services that own a schema: name → schema (role tt_<schema>)
 SCHEMAS="auth testcase execution defect analytics notification"
