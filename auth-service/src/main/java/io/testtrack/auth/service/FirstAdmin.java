@@ -19,8 +19,11 @@ public class FirstAdmin {
     private final AccountService accounts;
     private final PasswordHasher hasher;
     private final AuthConfig config;
+    private final io.vertx.mutiny.sqlclient.Pool pool;
 
-    public FirstAdmin(UserRepository users, AccountService accounts, PasswordHasher hasher, AuthConfig config) {
+    public FirstAdmin(UserRepository users, AccountService accounts, PasswordHasher hasher, AuthConfig config,
+            io.vertx.mutiny.sqlclient.Pool pool) {
+        this.pool = pool;
         this.users = users;
         this.accounts = accounts;
         this.hasher = hasher;
@@ -30,6 +33,12 @@ public class FirstAdmin {
     void onStart(@Observes StartupEvent event) throws Throwable {
         PasswordPolicy.violation(config.adminPassword()).ifPresent(problem -> Log.warnf(
                 "TESTTRACK_ADMIN_PASSWORD %s; change the first admin's password after signing in", problem));
+        // A plain query first: on every start but the first, Hibernate's session need not be set up here.
+        boolean anyUser = pool.query("SELECT EXISTS (SELECT 1 FROM users)").execute()
+                .map(rows -> rows.iterator().next().getBoolean(0)).await().atMost(java.time.Duration.ofSeconds(30));
+        if (anyUser) {
+            return;
+        }
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> users.count().chain(count -> {
             if (count > 0) {
                 return io.smallrye.mutiny.Uni.createFrom().voidItem();
