@@ -84,10 +84,15 @@ start_postgres() {
   if pid_alive postgres; then
     PG_ADMIN_SOCKET=$(cat "$STATE/run/postgres.socketdir")
   elif port_open $PG_PORT; then
-    # A PostgreSQL we did not start already serves the standard port (the Debian cluster, say):
-    # use it through its own socket.
+    # A PostgreSQL this checkout did not start already serves the standard port: the Debian
+    # cluster (socket in /var/run/postgresql) or another checkout's (socket found from its pid).
     PG_ADMIN_SOCKET=/var/run/postgresql
-    log "PostgreSQL already listens on $PG_PORT; using it"
+    local other
+    other=$(ps -o args= -C postgres 2>/dev/null | sed -n 's/.*-D \([^ ]*\).*/\1/p' | head -n 1)
+    if [ ! -S /var/run/postgresql/.s.PGSQL.$PG_PORT ] && [ -n "$other" ] && [ -f "$other/postmaster.pid" ]; then
+      PG_ADMIN_SOCKET=$(sed -n '5p' "$other/postmaster.pid")
+    fi
+    log "PostgreSQL already listens on $PG_PORT; using it (socket $PG_ADMIN_SOCKET)"
   else
     local data=$STATE/postgres pglog=$LOGS/postgres.log
     if ! runuser -u postgres -- test -x "$STATE"; then
