@@ -166,8 +166,11 @@ class ProjectFlowTest {
     }
 
     private String scalar(String sql, String parameter) {
-        var rows = pool.preparedQuery(sql).execute(Tuple.of(parameter)).await().atMost(Duration.ofSeconds(5));
-        var it = rows.iterator();
-        return it.hasNext() ? (it.next().getValue(0) == null ? null : String.valueOf(rows.iterator().next().getValue(0))) : null;
+        var rows = pool.preparedQuery(sql).execute(Tuple.of(parameter)).await().atMost(Duration.ofSeconds(5)).iterator();
+        if (!rows.hasNext()) {
+            return null;
+        }
+        Object value = rows.next().getValue(0);
+        return value == null ? null : value.toString();
     }
 }
