@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -95,29 +93,9 @@ class EventCodecTest {
         try (InputStream in = EventCodecTest.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new AssertionError("no stored sample " + resource + "; write it once with "
-                        + "mvn -pl events test -Devents.writeSamples=src/test/resources/event-samples/v1");
+                        + "EventSampleWriter (see its javadoc)");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    /** Writes the samples of events that have none yet; never overwrites one. */
-    @Test
-    void writeMissingSamplesWhenAsked() throws IOException {
-        String dir = System.getProperty("events.writeSamples");
-        if (dir == null) {
-            return;
-        }
-        for (var entry : EventFixtures.all().entrySet()) {
-            EventEnvelope envelope = EventCodec.envelope(entry.getValue(), "/testtrack/sample", TIME, "sample-request");
-            EventEnvelope fixed = new EventEnvelope(envelope.specversion(), "sample-" + entry.getKey().getSimpleName(),
-                    envelope.source(), envelope.type(), envelope.time(), envelope.subject(), envelope.datacontenttype(),
-                    envelope.dataversion(), envelope.correlationid(), envelope.data());
-            Path file = Path.of(dir, envelope.type() + ".json");
-            if (!Files.exists(file)) {
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, EventCodec.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(fixed) + "\n");
-            }
         }
     }
 }

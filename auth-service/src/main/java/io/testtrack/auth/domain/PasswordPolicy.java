@@ -46,8 +46,4 @@ public final class PasswordPolicy {
             throw new UncheckedIOException("the breached-password list did not load", e);
         }
     }
-
-    static int listSize() {
-        return COMMON.size();
-    }
 }

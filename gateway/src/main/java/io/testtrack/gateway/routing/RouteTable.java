@@ -45,8 +45,4 @@ public final class RouteTable {
     public static boolean isPublic(String path) {
         return PUBLIC.contains(path);
     }
-
-    public static List<String> services() {
-        return ROUTES.stream().map(Route::service).distinct().toList();
-    }
 }

@@ -13,10 +13,6 @@ public class TooManyRequestsException extends DomainException {
         this.retryAfterSeconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
     }
 
-    public long retryAfterSeconds() {
-        return retryAfterSeconds;
-    }
-
     @Override
     public Map<String, String> headers() {
         return Map.of("Retry-After", Long.toString(retryAfterSeconds));
