@@ -72,7 +72,7 @@ public class AdminResource {
     @Path("/users")
     public Uni<Response> create(@Valid @NotNull CreateUser body, @Context HttpServerRequest request) {
         return admin.create(body.email(), body.name(), body.role(), body.password(),
-                        CallerFactory.of(request, Principal.of(jwt)))
+                        RequestContext.of(request, Principal.of(jwt)))
                 .map(user -> Response.created(URI.create("/api/admin/users/" + user.id)).entity(UserView.of(user)).build());
     }
 
@@ -80,7 +80,7 @@ public class AdminResource {
     @Path("/users/{id}")
     public Uni<UserView> update(@PathParam("id") UUID id, @Valid @NotNull UpdateUser body,
             @Context HttpServerRequest request) {
-        return admin.update(id, body.role(), body.active(), CallerFactory.of(request, Principal.of(jwt))).map(UserView::of);
+        return admin.update(id, body.role(), body.active(), RequestContext.of(request, Principal.of(jwt))).map(UserView::of);
     }
 
     @GET

@@ -52,7 +52,7 @@ public class ProjectResource {
     @POST
     public Uni<Response> create(@Valid @NotNull CreateProject body, @Context HttpServerRequest request) {
         Principal principal = Principal.of(jwt);
-        return projects.create(principal, body.key(), body.name(), body.description(), CallerFactory.of(request, principal))
+        return projects.create(principal, body.key(), body.name(), body.description(), RequestContext.of(request, principal))
                 .map(p -> Response.created(URI.create("/api/projects/" + p.id)).entity(ProjectView.of(p)).build());
     }
 
@@ -74,7 +74,7 @@ public class ProjectResource {
         Principal principal = Principal.of(jwt);
         return projects.update(principal, id,
                         new ProjectService.Changes(body.name(), body.description(), body.archived(), body.version()),
-                        CallerFactory.of(request, principal))
+                        RequestContext.of(request, principal))
                 .map(ProjectView::of);
     }
 
@@ -89,7 +89,7 @@ public class ProjectResource {
     public Uni<Response> addMember(@PathParam("id") UUID id, @Valid @NotNull AddMember body,
             @Context HttpServerRequest request) {
         Principal principal = Principal.of(jwt);
-        return members.add(principal, id, body.email(), body.role(), CallerFactory.of(request, principal))
+        return members.add(principal, id, body.email(), body.role(), RequestContext.of(request, principal))
                 .map(m -> Response.status(Response.Status.CREATED).entity(m).build());
     }
 
@@ -98,7 +98,7 @@ public class ProjectResource {
     public Uni<MemberService.Member> changeMember(@PathParam("id") UUID id, @PathParam("userId") UUID userId,
             @Valid @NotNull ChangeMember body, @Context HttpServerRequest request) {
         Principal principal = Principal.of(jwt);
-        return members.changeRole(principal, id, userId, body.role(), CallerFactory.of(request, principal));
+        return members.changeRole(principal, id, userId, body.role(), RequestContext.of(request, principal));
     }
 
     @DELETE
@@ -106,7 +106,7 @@ public class ProjectResource {
     public Uni<Response> removeMember(@PathParam("id") UUID id, @PathParam("userId") UUID userId,
             @Context HttpServerRequest request) {
         Principal principal = Principal.of(jwt);
-        return members.remove(principal, id, userId, CallerFactory.of(request, principal))
+        return members.remove(principal, id, userId, RequestContext.of(request, principal))
                 .replaceWith(() -> Response.noContent().build());
     }
 
@@ -115,7 +115,7 @@ public class ProjectResource {
     public Uni<Response> createToken(@PathParam("id") UUID id, @Valid @NotNull CreateToken body,
             @Context HttpServerRequest request) {
         Principal principal = Principal.of(jwt);
-        return tokens.create(principal, id, body.name(), body.role(), body.expiresAt(), CallerFactory.of(request, principal))
+        return tokens.create(principal, id, body.name(), body.role(), body.expiresAt(), RequestContext.of(request, principal))
                 .map(created -> Response.status(Response.Status.CREATED).entity(new CreatedToken(created.token().id,
                         created.secret(), created.token().name, created.token().role, created.token().tokenPrefix,
                         created.token().expiresAt, created.token().createdAt)).build());
@@ -132,7 +132,7 @@ public class ProjectResource {
     public Uni<Response> revokeToken(@PathParam("id") UUID id, @PathParam("tokenId") UUID tokenId,
             @Context HttpServerRequest request) {
         Principal principal = Principal.of(jwt);
-        return tokens.revoke(principal, id, tokenId, CallerFactory.of(request, principal))
+        return tokens.revoke(principal, id, tokenId, RequestContext.of(request, principal))
                 .replaceWith(() -> Response.noContent().build());
     }
 }

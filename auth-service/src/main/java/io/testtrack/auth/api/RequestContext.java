@@ -7,7 +7,7 @@ import io.vertx.core.http.HttpServerRequest;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Builds the {@link Caller} of a request from its address, agent and token. */
+/** Builds the {@link Caller} of a request (for audit, throttling and sessions) from its address, agent and token. */
 final class RequestContext {
 
     private RequestContext() {
@@ -17,8 +17,17 @@ final class RequestContext {
         return Caller.anonymous(ip(request), request.getHeader("User-Agent"));
     }
 
+    /** The user, or the API token acting for a project. */
+    static Caller of(HttpServerRequest request, Principal principal) {
+        Caller anonymous = anonymous(request);
+        if (principal instanceof Principal.User user) {
+            return anonymous.as(user.userId(), user.email());
+        }
+        return anonymous.as(null, "api-token:" + ((Principal.ApiToken) principal).tokenId());
+    }
+
     static Caller of(HttpServerRequest request, JsonWebToken jwt) {
-        return CallerFactory.of(request, Principal.of(jwt));
+        return of(request, Principal.of(jwt));
     }
 
     /** The signed-in user's id; an API token is no user and gets 403 on personal routes. */

@@ -17,6 +17,7 @@ import io.testtrack.events.access.UserRoleChanged;
 import io.testtrack.platform.inbox.EventConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -55,10 +56,10 @@ public class MembershipProjection {
                     Map.of("user", e.userId(), "role", e.role().name()));
         }
         if (event instanceof UserDeactivated e) {
-            return setActive(e.userId().toString(), false);
+            return setActive(e.userId(), false);
         }
         if (event instanceof UserReactivated e) {
-            return setActive(e.userId().toString(), true);
+            return setActive(e.userId(), true);
         }
         if (event instanceof ProjectCreated e) {
             return execute("INSERT INTO access_projects (project_id, key, name) VALUES (:project, :key, :name) "
@@ -70,10 +71,10 @@ public class MembershipProjection {
                     Map.of("project", e.projectId()));
         }
         if (event instanceof MemberAdded e) {
-            return upsertMember(e.projectId().toString(), e.userId().toString(), e.role().name());
+            return upsertMember(e.projectId(), e.userId(), e.role().name());
         }
         if (event instanceof MemberRoleChanged e) {
-            return upsertMember(e.projectId().toString(), e.userId().toString(), e.role().name());
+            return upsertMember(e.projectId(), e.userId(), e.role().name());
         }
         if (event instanceof MemberRemoved e) {
             return execute("DELETE FROM access_members WHERE project_id = :project AND user_id = :user",
@@ -82,17 +83,16 @@ public class MembershipProjection {
         return Uni.createFrom().voidItem();
     }
 
-    private Uni<Void> setActive(String userId, boolean active) {
+    private Uni<Void> setActive(UUID userId, boolean active) {
         return execute("INSERT INTO access_users (user_id, active) VALUES (:user, :active) "
                 + "ON CONFLICT (user_id) DO UPDATE SET active = :active, updated_at = now()",
-                Map.of("user", java.util.UUID.fromString(userId), "active", active));
+                Map.of("user", userId, "active", active));
     }
 
-    private Uni<Void> upsertMember(String projectId, String userId, String role) {
+    private Uni<Void> upsertMember(UUID projectId, UUID userId, String role) {
         return execute("INSERT INTO access_members (project_id, user_id, role) VALUES (:project, :user, :role) "
                 + "ON CONFLICT (project_id, user_id) DO UPDATE SET role = :role, updated_at = now()",
-                Map.of("project", java.util.UUID.fromString(projectId), "user", java.util.UUID.fromString(userId),
-                        "role", role));
+                Map.of("project", projectId, "user", userId, "role", role));
     }
 
     private static Uni<Void> execute(String sql, Map<String, Object> parameters) {
