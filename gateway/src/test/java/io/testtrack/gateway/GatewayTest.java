@@ -69,6 +69,13 @@ class GatewayTest {
     }
 
     @Test
+    void anAccessTokenInTheQueryIsNotForwarded() {
+        String token = TestTokens.valid(UUID.randomUUID(), "q@example.com", "TESTER");
+        given().header("Authorization", "Bearer " + token).get("/api/tests?access_token=" + token + "&page=2")
+                .then().statusCode(200).body("query", is("page=2"));
+    }
+
+    @Test
     void unknownRoutesAreA404ProblemAndInternalRoutesAreNotExposed() {
         given().header("Authorization", user()).get("/api/nothing-here").then().statusCode(404)
                 .contentType("application/problem+json").body("type", is("/problems/not-found"));
