@@ -34,4 +34,14 @@ public abstract class DomainException extends RuntimeException {
     public java.util.Map<String, String> headers() {
         return java.util.Map.of();
     }
+
+    /** The offending fields of a bad request, when the problem is about particular ones. */
+    public java.util.List<Problem.FieldError> errors() {
+        return java.util.List.of();
+    }
+
+    /** Extension members of the problem (RFC 9457 section 3.2), such as the current version on a stale update. */
+    public java.util.Map<String, Object> extensions() {
+        return java.util.Map.of();
+    }
 }

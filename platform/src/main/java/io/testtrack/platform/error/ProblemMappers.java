@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -35,7 +36,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response domain(DomainException e, ContainerRequestContext request) {
-        Response problem = respond(request, e.status(), e.kind(), e.title(), e.getMessage(), List.of());
+        Response problem = respond(request, e.status(), e.kind(), e.title(), e.getMessage(), e.errors(), e.extensions());
         if (e.headers().isEmpty()) {
             return problem;
         }
@@ -134,9 +135,14 @@ public class ProblemMappers {
 
     private static Response respond(ContainerRequestContext request, int status, String kind, String title, String detail,
             List<Problem.FieldError> errors) {
+        return respond(request, status, kind, title, detail, errors, Map.of());
+    }
+
+    private static Response respond(ContainerRequestContext request, int status, String kind, String title, String detail,
+            List<Problem.FieldError> errors, Map<String, Object> extensions) {
         Object requestId = request.getProperty(CorrelationId.MDC_KEY);
         Problem problem = new Problem(TYPE_PREFIX + kind, title, status, detail, request.getUriInfo().getPath(),
-                requestId == null ? CorrelationId.current() : requestId.toString(), errors);
+                requestId == null ? CorrelationId.current() : requestId.toString(), errors, extensions);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 

@@ -1,0 +1,54 @@
+package io.testtrack.testcase.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.hibernate.annotations.ColumnTransformer;
+
+/** A custom field of a project's cases: its machine name, label, kind of value and, for selects, options. */
+@Entity
+@Table(name = "field_definitions")
+public class FieldDefinition {
+
+    public static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,39}");
+
+    @Id
+    public UUID id;
+
+    @Column(name = "project_id", nullable = false, updatable = false)
+    public UUID projectId;
+
+    @Column(nullable = false, updatable = false)
+    public String name;
+
+    @Column(nullable = false)
+    public String label;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    public FieldType type;
+
+    @Convert(converter = JsonColumns.Strings.class)
+    @ColumnTransformer(read = "cast(options as text)", write = "cast(cast(? as text) as jsonb)")
+    public List<String> options;
+
+    public boolean required;
+
+    public int position;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    public long version;
+}

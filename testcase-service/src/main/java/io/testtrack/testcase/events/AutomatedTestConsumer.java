@@ -1,0 +1,41 @@
+package io.testtrack.testcase.events;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.testtrack.events.EventCodec;
+import io.testtrack.events.EventEnvelope;
+import io.testtrack.events.execution.AutomatedTestDiscovered;
+import io.testtrack.platform.inbox.EventConsumer;
+import io.testtrack.testcase.service.AutomatedCases;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Creates a READY automated case for each test a CI import reported that no case knew, once. */
+@ApplicationScoped
+public class AutomatedTestConsumer {
+
+    public static final String CHANNEL = "execution-events";
+    private static final String CONSUMER = "automated-test-discovery";
+
+    private final EventConsumer events;
+    private final AutomatedCases cases;
+
+    public AutomatedTestConsumer(EventConsumer events, AutomatedCases cases) {
+        this.events = events;
+        this.cases = cases;
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> onExecutionEvent(ConsumerRecord<String, String> record) {
+        return events.consume(CONSUMER, record, this::apply);
+    }
+
+    private Uni<Void> apply(EventEnvelope envelope) {
+        if (EventCodec.payload(envelope).orElse(null) instanceof AutomatedTestDiscovered discovered) {
+            Log.debugf("automated test %s discovered in project %s", discovered.automationKey(), discovered.projectId());
+            return cases.discovered(discovered);
+        }
+        return Uni.createFrom().voidItem();
+    }
+}

@@ -1,0 +1,123 @@
+package io.testtrack.testcase.repository;
+
+import io.smallrye.mutiny.Uni;
+import io.testtrack.platform.error.InvalidFieldsException;
+import io.testtrack.testcase.domain.CaseQuery;
+import io.testtrack.testcase.domain.CaseSort;
+import io.testtrack.testcase.domain.Cursor;
+import io.testtrack.testcase.domain.JsonColumns;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * Searches a project's cases in SQL: full text through the tsvector index, tags and custom
+ * fields through jsonb containment, a suite with its descendants, keyset pagination on the sort.
+ * Answers ids in order; the service loads the cases.
+ */
+@ApplicationScoped
+public class CaseSearch {
+
+    public record Page(List<UUID> ids, Cursor next) {
+    }
+
+    private final Pool pool;
+
+    public CaseSearch(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<Page> page(CaseQuery query) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = where(query, params);
+        List<CaseSort.Column> columns = query.sort().columns();
+        String direction = query.descending() ? " DESC" : "";
+        if (query.after() != null) {
+            String left = columns.stream().map(CaseSort.Column::expression).collect(Collectors.joining(", ", "(", ")"));
+            String right = IntStream.range(0, columns.size())
+                    .mapToObj(i -> "CAST(" + param(params, query.after().values().get(i)) + " AS " + columns.get(i).type() + ")")
+                    .collect(Collectors.joining(", ", "(", ")"));
+            where.append(" AND ").append(left).append(query.descending() ? " < " : " > ").append(right);
+        }
+        String select = columns.stream().map(c -> "CAST(" + c.expression() + " AS text)").collect(Collectors.joining(", "));
+        String order = columns.stream().map(c -> c.expression() + direction).collect(Collectors.joining(", "));
+        String sql = "SELECT id, " + select + " FROM test_cases WHERE " + where + " ORDER BY " + order + " LIMIT "
+                + (query.limit() + 1);
+        return pool.preparedQuery(sql).execute(Tuple.from(params))
+                .onFailure(PgException.class).transform(CaseSearch::badCursor)
+                .map(rows -> {
+                    List<UUID> ids = new ArrayList<>();
+                    Cursor next = null;
+                    for (Row row : rows) {
+                        if (ids.size() == query.limit()) {
+                            break;
+                        }
+                        ids.add(row.getUUID(0));
+                        List<String> values = IntStream.range(0, columns.size()).mapToObj(i -> row.getString(i + 1)).toList();
+                        next = new Cursor(query.sort(), query.descending(), values);
+                    }
+                    return new Page(ids, rows.rowCount() > query.limit() ? next : null);
+                });
+    }
+
+    public Uni<Long> count(CaseQuery query) {
+        List<Object> params = new ArrayList<>();
+        String sql = "SELECT count(*) FROM test_cases WHERE " + where(query, params);
+        return pool.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    private static StringBuilder where(CaseQuery query, List<Object> params) {
+        StringBuilder where = new StringBuilder("project_id = ").append(param(params, query.projectId()));
+        where.append(query.deleted() ? " AND deleted_at IS NOT NULL" : " AND deleted_at IS NULL");
+        if (query.text() != null && !query.text().isBlank()) {
+            where.append(" AND search @@ websearch_to_tsquery('english', ").append(param(params, query.text())).append(")");
+        }
+        if (query.suiteId() != null) {
+            where.append(" AND suite_id IN (WITH RECURSIVE tree AS (SELECT id FROM suites WHERE id = ")
+                    .append(param(params, query.suiteId()))
+                    .append(" UNION ALL SELECT s.id FROM suites s JOIN tree t ON s.parent_id = t.id) SELECT id FROM tree)");
+        }
+        if (query.tags() != null && !query.tags().isEmpty()) {
+            where.append(" AND tags @> CAST(").append(param(params, JsonColumns.write(query.tags()))).append(" AS jsonb)");
+        }
+        anyOf(where, params, "priority", query.priorities());
+        anyOf(where, params, "status", query.statuses());
+        anyOf(where, params, "type", query.types());
+        if (query.automated() != null) {
+            where.append(query.automated() ? " AND automation_key IS NOT NULL" : " AND automation_key IS NULL");
+        }
+        if (query.customFields() != null && !query.customFields().isEmpty()) {
+            where.append(" AND custom_fields @> CAST(").append(param(params, JsonColumns.write(query.customFields())))
+                    .append(" AS jsonb)");
+        }
+        return where;
+    }
+
+    private static void anyOf(StringBuilder where, List<Object> params, String column, java.util.Set<? extends Enum<?>> values) {
+        if (values != null && !values.isEmpty()) {
+            String[] names = values.stream().map(Enum::name).toArray(String[]::new);
+            where.append(" AND ").append(column).append(" = ANY(").append(param(params, names)).append(")");
+        }
+    }
+
+    private static String param(List<Object> params, Object value) {
+        params.add(value);
+        return "$" + params.size();
+    }
+
+    /** A cursor whose values do not cast back (it was edited by hand) is the client's mistake. */
+    private static Throwable badCursor(Throwable failure) {
+        PgException pg = (PgException) failure;
+        if (pg.getSqlState() != null && pg.getSqlState().startsWith("22")) {
+            return new InvalidFieldsException("cursor", "is not a cursor this service handed out");
+        }
+        return failure;
+    }
+}

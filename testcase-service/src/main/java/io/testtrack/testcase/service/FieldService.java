@@ -1,0 +1,161 @@
+package io.testtrack.testcase.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.testtrack.platform.error.ConflictException;
+import io.testtrack.platform.error.InvalidFieldsException;
+import io.testtrack.platform.error.ResourceNotFoundException;
+import io.testtrack.platform.error.StaleVersionException;
+import io.testtrack.platform.security.Permission;
+import io.testtrack.platform.security.Principal;
+import io.testtrack.platform.security.ProjectAccess;
+import io.testtrack.testcase.domain.FieldDefinition;
+import io.testtrack.testcase.domain.FieldType;
+import io.testtrack.testcase.repository.FieldDefinitionRepository;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+
+/** Custom field definitions: members read them, a project LEAD defines, changes and removes them. */
+@ApplicationScoped
+public class FieldService {
+
+    public static final int MAX_FIELDS = 50;
+    public static final int MAX_OPTIONS = 100;
+
+    public record Definition(String name, String label, FieldType type, List<String> options, boolean required) {
+    }
+
+    private final FieldDefinitionRepository fields;
+    private final ProjectAccess access;
+    private final Pool pool;
+
+    public FieldService(FieldDefinitionRepository fields, ProjectAccess access, Pool pool) {
+        this.fields = fields;
+        this.access = access;
+        this.pool = pool;
+    }
+
+    public Uni<List<FieldDefinition>> list(Principal principal, UUID projectId) {
+        return access.require(principal, projectId, Permission.READ).chain(() -> Panache.withSession(() -> fields.ofProject(projectId)));
+    }
+
+    public Uni<FieldDefinition> create(Principal principal, UUID projectId, Definition definition) {
+        if (!FieldDefinition.NAME.matcher(definition.name()).matches()) {
+            return Uni.createFrom().failure(new InvalidFieldsException("name",
+                    "must be lower-case letters, digits and _, starting with a letter, at most 40 characters"));
+        }
+        List<String> options = options(definition.type(), definition.options());
+        return access.require(principal, projectId, Permission.MANAGE).chain(() -> Panache.withTransaction(() ->
+                fields.ofProject(projectId).chain(existing -> {
+                    if (existing.stream().anyMatch(f -> f.name.equals(definition.name()))) {
+                        throw new ConflictException("The project has a field named " + definition.name() + " already.");
+                    }
+                    if (existing.size() >= MAX_FIELDS) {
+                        throw new ConflictException("A project has at most " + MAX_FIELDS + " custom fields.");
+                    }
+                    Instant now = Instant.now();
+                    FieldDefinition field = new FieldDefinition();
+                    field.id = UUID.randomUUID();
+                    field.projectId = projectId;
+                    field.name = definition.name();
+                    field.label = definition.label().trim();
+                    field.type = definition.type();
+                    field.options = options;
+                    field.required = definition.required();
+                    field.position = existing.size();
+                    field.createdAt = now;
+                    field.updatedAt = now;
+                    return fields.persist(field);
+                })));
+    }
+
+    /**
+     * Changes label, options and whether a value is required; the name and type stay (cases hold
+     * values under them). An option still used by a case cannot be removed.
+     */
+    public Uni<FieldDefinition> update(Principal principal, UUID id, String label, List<String> newOptions, boolean required,
+            Long expectedVersion) {
+        return Panache.withTransaction(() -> manageable(principal, id).chain(field -> {
+            if (expectedVersion != null && expectedVersion != field.version) {
+                throw new StaleVersionException("The field " + field.name, expectedVersion, field.version);
+            }
+            List<String> options = options(field.type, newOptions);
+            List<String> removed = field.options.stream().filter(o -> !options.contains(o)).toList();
+            return optionsInUse(field, removed).map(used -> {
+                if (!used.isEmpty()) {
+                    throw new ConflictException("Options " + used + " are still used by test cases; change those cases first.");
+                }
+                field.label = label.trim();
+                field.options = options;
+                field.required = required;
+                field.updatedAt = Instant.now();
+                field.version++;
+                return field;
+            });
+        }));
+    }
+
+    public Uni<Void> delete(Principal principal, UUID id) {
+        return Panache.withTransaction(() -> manageable(principal, id).chain(field -> pool
+                .preparedQuery("SELECT count(*) FROM test_cases WHERE project_id = $1 AND deleted_at IS NULL AND custom_fields ? $2")
+                .execute(Tuple.of(field.projectId, field.name))
+                .chain(rows -> {
+                    long used = rows.iterator().next().getLong(0);
+                    if (used > 0) {
+                        throw new ConflictException(used + " test case(s) hold a value of " + field.name + "; clear it first.");
+                    }
+                    return fields.delete(field);
+                })));
+    }
+
+    private Uni<FieldDefinition> manageable(Principal principal, UUID id) {
+        return fields.findById(id)
+                .onItem().ifNull().failWith(() -> new ResourceNotFoundException("No such field."))
+                .call(field -> access.require(principal, field.projectId, Permission.MANAGE)
+                        .onFailure(ResourceNotFoundException.class).transform(e -> new ResourceNotFoundException("No such field.")));
+    }
+
+    private Uni<List<String>> optionsInUse(FieldDefinition field, List<String> removed) {
+        if (removed.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return pool.preparedQuery("SELECT DISTINCT o FROM test_cases, jsonb_array_elements_text(CASE jsonb_typeof(custom_fields -> $2) "
+                        + "WHEN 'array' THEN custom_fields -> $2 ELSE jsonb_build_array(custom_fields -> $2) END) o "
+                        + "WHERE project_id = $1 AND deleted_at IS NULL AND custom_fields ? $2 AND o = ANY($3)")
+                .execute(Tuple.of(field.projectId, field.name, removed.toArray(String[]::new)))
+                .map(rows -> {
+                    List<String> used = new java.util.ArrayList<>();
+                    rows.forEach(row -> used.add(row.getString(0)));
+                    return used;
+                });
+    }
+
+    private static List<String> options(FieldType type, List<String> options) {
+        boolean select = type == FieldType.SELECT || type == FieldType.MULTI_SELECT;
+        List<String> given = options == null ? List.of() : options;
+        if (!select && !given.isEmpty()) {
+            throw new InvalidFieldsException("options", "only select fields have options");
+        }
+        if (select && given.isEmpty()) {
+            throw new InvalidFieldsException("options", "a select field needs at least one option");
+        }
+        if (given.size() > MAX_OPTIONS) {
+            throw new InvalidFieldsException("options", "at most " + MAX_OPTIONS + " options");
+        }
+        for (String option : given) {
+            if (option == null || option.isBlank() || option.length() > 100 || option.contains(";")) {
+                throw new InvalidFieldsException("options", "an option is 1-100 characters without ';'");
+            }
+        }
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(given));
+        if (distinct.size() != given.size()) {
+            throw new InvalidFieldsException("options", "options must differ from each other");
+        }
+        return distinct;
+    }
+}
