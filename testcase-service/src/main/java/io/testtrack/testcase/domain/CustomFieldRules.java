@@ -127,7 +127,12 @@ public final class CustomFieldRules {
             if (decimal.abs().compareTo(new BigDecimal("1e15")) >= 0) {
                 throw new IllegalArgumentException("must be a number below 10^15");
             }
-            return decimal.stripTrailingZeros().scale() <= 0 ? (Number) decimal.longValueExact() : (Number) decimal.doubleValue();
+            // The types Jackson reads the stored JSON back as, so that equal values compare equal.
+            if (decimal.stripTrailingZeros().scale() > 0) {
+                return decimal.doubleValue();
+            }
+            long whole = decimal.longValueExact();
+            return whole == (int) whole ? (Number) (int) whole : (Number) whole;
         } catch (NumberFormatException | ArithmeticException e) {
             throw new IllegalArgumentException("must be a number");
         }
