@@ -42,11 +42,12 @@ public class CaseSearch {
         if (query.after() != null) {
             String left = columns.stream().map(CaseSort.Column::expression).collect(Collectors.joining(", ", "(", ")"));
             String right = IntStream.range(0, columns.size())
-                    .mapToObj(i -> "CAST(" + param(params, query.after().values().get(i)) + " AS " + columns.get(i).type() + ")")
+                    .mapToObj(i -> "CAST(" + text(params, query.after().values().get(i)) + " AS " + columns.get(i).type() + ")")
                     .collect(Collectors.joining(", ", "(", ")"));
             where.append(" AND ").append(left).append(query.descending() ? " < " : " > ").append(right);
         }
-        String select = columns.stream().map(c -> "CAST(" + c.expression() + " AS text)").collect(Collectors.joining(", "));
+        String select = IntStream.range(0, columns.size())
+                .mapToObj(i -> "CAST(" + columns.get(i).expression() + " AS text) AS sort" + i).collect(Collectors.joining(", "));
         String order = columns.stream().map(c -> c.expression() + direction).collect(Collectors.joining(", "));
         String sql = "SELECT id, " + select + " FROM test_cases WHERE " + where + " ORDER BY " + order + " LIMIT "
                 + (query.limit() + 1);
@@ -85,7 +86,7 @@ public class CaseSearch {
                     .append(" UNION ALL SELECT s.id FROM suites s JOIN tree t ON s.parent_id = t.id) SELECT id FROM tree)");
         }
         if (query.tags() != null && !query.tags().isEmpty()) {
-            where.append(" AND tags @> CAST(").append(param(params, JsonColumns.write(query.tags()))).append(" AS jsonb)");
+            where.append(" AND tags @> CAST(").append(text(params, JsonColumns.write(query.tags()))).append(" AS jsonb)");
         }
         anyOf(where, params, "priority", query.priorities());
         anyOf(where, params, "status", query.statuses());
@@ -94,7 +95,7 @@ public class CaseSearch {
             where.append(query.automated() ? " AND automation_key IS NOT NULL" : " AND automation_key IS NULL");
         }
         if (query.customFields() != null && !query.customFields().isEmpty()) {
-            where.append(" AND custom_fields @> CAST(").append(param(params, JsonColumns.write(query.customFields())))
+            where.append(" AND custom_fields @> CAST(").append(text(params, JsonColumns.write(query.customFields())))
                     .append(" AS jsonb)");
         }
         return where;
@@ -110,6 +111,14 @@ public class CaseSearch {
     private static String param(List<Object> params, Object value) {
         params.add(value);
         return "$" + params.size();
+    }
+
+    /**
+     * A parameter the driver must send as text for SQL to cast: bound straight to a jsonb or
+     * integer parameter, it would be refused or stored as a JSON string.
+     */
+    private static String text(List<Object> params, String value) {
+        return "CAST(" + param(params, value) + " AS text)";
     }
 
     /** A cursor whose values do not cast back (it was edited by hand) is the client's mistake. */

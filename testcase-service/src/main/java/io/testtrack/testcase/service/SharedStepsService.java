@@ -110,7 +110,7 @@ public class SharedStepsService {
     private Uni<List<TestCase>> including(SharedSteps group) {
         return cases.getSession().chain(session -> session
                 .createNativeQuery("SELECT CAST(id AS text) FROM test_cases WHERE project_id = :project AND deleted_at IS NULL "
-                        + "AND steps @> CAST(:probe AS jsonb) ORDER BY number", String.class)
+                        + "AND steps @> CAST(CAST(:probe AS text) AS jsonb) ORDER BY number", String.class)
                 .setParameter("project", group.projectId)
                 .setParameter("probe", "[{\"sharedStepsId\":\"" + group.id + "\"}]")
                 .getResultList())
