@@ -1,0 +1,54 @@
+package io.testtrack.testcase.events;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.is;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.testtrack.events.EventEnvelope;
+import io.testtrack.events.execution.AutomatedTestDiscovered;
+import io.testtrack.platform.testing.TestPublisher;
+import io.testtrack.testcase.Fixtures;
+import io.testtrack.testcase.Fixtures.Project;
+import java.time.Duration;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/** A test that a CI import found and no case knew becomes one READY automated case, however often it is reported. */
+@QuarkusTest
+class AutomatedTestDiscoveryTest {
+
+    @Test
+    void aDiscoveredTestBecomesOneCaseEvenWhenDeliveredTwice() {
+        Project project = Fixtures.project();
+        String key = "com.shop.CartTest#removesAnItem";
+        try (TestPublisher execution = new TestPublisher("/testtrack/execution-service")) {
+            EventEnvelope first = execution.publish(new AutomatedTestDiscovered(project.id(), key, "com.shop.CartTest", "removesAnItem",
+                    UUID.randomUUID(), UUID.randomUUID()));
+            execution.publish(first);
+            // A later import reports the same test again, as a new event.
+            execution.publish(new AutomatedTestDiscovered(project.id(), key, "com.shop.CartTest", "removesAnItem", UUID.randomUUID(),
+                    UUID.randomUUID()));
+            // A second test, so there is something to wait for besides the first.
+            execution.publish(new AutomatedTestDiscovered(project.id(), "marker#done", "Marker", "done", UUID.randomUUID(),
+                    UUID.randomUUID()));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> project.viewer().api().queryParam("projectId", project.id())
+                .queryParam("q", "done").get("/api/tests").then().extract().<Integer>path("total") == 1);
+        // Two cases appear, and stay two while the redeliveries are consumed.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).during(Duration.ofSeconds(3)).until(() -> project.viewer().api()
+                .queryParam("projectId", project.id()).queryParam("automated", true).get("/api/tests").then()
+                .extract().<Integer>path("total") == 2);
+
+        project.viewer().api().queryParam("projectId", project.id()).queryParam("q", "removesAnItem").get("/api/tests").then()
+                .statusCode(200).body("total", is(1))
+                .body("items[0].automationKey", is(key)).body("items[0].status", is("READY"))
+                .body("items[0].title", is("removesAnItem")).body("items[0].tags", contains("automated"));
+        String suiteId = project.viewer().api().queryParam("projectId", project.id()).queryParam("q", "removesAnItem")
+                .get("/api/tests").then().extract().path("items[0].suiteId");
+        project.viewer().api().queryParam("projectId", project.id()).get("/api/suites").then()
+                .body("find { it.id == '" + suiteId + "' }.name", is("com.shop.CartTest"))
+                .body("findAll { it.name == 'com.shop.CartTest' }.size()", is(1));
+        project.viewer().api().queryParam("projectId", project.id()).get("/api/tests").then().body("total", is(2));
+    }
+}

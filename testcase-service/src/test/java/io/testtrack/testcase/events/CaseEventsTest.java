@@ -1,0 +1,90 @@
+package io.testtrack.testcase.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.testtrack.events.EventCodec;
+import io.testtrack.events.Topics;
+import io.testtrack.events.testcase.TestCaseCreated;
+import io.testtrack.events.testcase.TestCaseDeleted;
+import io.testtrack.events.testcase.TestCaseSnapshot;
+import io.testtrack.events.testcase.TestCaseUpdated;
+import io.testtrack.platform.testing.WireTap;
+import io.testtrack.testcase.Fixtures;
+import io.testtrack.testcase.Fixtures.Project;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/** What other services learn of cases, read off the real broker: full snapshots with steps, shared ones expanded. */
+@QuarkusTest
+class CaseEventsTest {
+
+    @Test
+    void createUpdateAndDeleteArePublishedWithTheFullSnapshot() {
+        Project project = Fixtures.project();
+        try (WireTap wire = new WireTap(Topics.TESTCASE)) {
+            String shared = project.tester().api().body(Map.of("projectId", project.id(), "name", "Sign in",
+                            "steps", Fixtures.steps("Open /login", "Form shows")))
+                    .post("/api/shared-steps").then().statusCode(201).extract().path("id");
+            String id = Fixtures.createCase(project, "Evented", "steps", List.of(Map.of("index", 1, "sharedStepsId", shared),
+                    Map.of("index", 2, "action", "Buy", "expectedResult", "Bought")));
+            project.tester().api().body(Fixtures.caseBody(project.id(), "Evented again", "version", 1,
+                            "steps", List.of(Map.of("index", 1, "sharedStepsId", shared))))
+                    .put("/api/tests/" + id).then().statusCode(200);
+            // Editing the shared group versions the case and publishes it again.
+            project.tester().api().body(Map.of("name", "Sign in", "version", 1,
+                            "steps", Fixtures.steps("Open /login", "Form shows", "Submit", "Signed in")))
+                    .put("/api/shared-steps/" + shared).then().statusCode(200).body("casesUpdated", org.hamcrest.Matchers.is(1));
+            project.tester().api().delete("/api/tests/" + id).then().statusCode(204);
+
+            List<ConsumerRecord<String, String>> records = wire.until(seen -> ofCase(seen, id).size() >= 4, Duration.ofSeconds(30));
+            List<Object> events = ofCase(records, id).stream().map(r -> EventCodec.payload(EventCodec.read(r.value())).orElseThrow())
+                    .map(Object.class::cast).toList();
+            assertEquals(4, events.size(), "one event per change, in order");
+
+            TestCaseSnapshot created = ((TestCaseCreated) events.get(0)).testCase();
+            assertEquals(project.key() + "-1", created.key());
+            assertEquals(1, created.version());
+            assertEquals(List.of("Open /login", "Buy"), created.steps().stream().map(TestCaseSnapshot.Step::action).toList());
+            assertEquals(project.tester().id(), ((TestCaseCreated) events.get(0)).createdBy());
+
+            TestCaseUpdated updated = (TestCaseUpdated) events.get(1);
+            assertEquals("Evented again", updated.testCase().title());
+            assertEquals(1, updated.previousVersion());
+            assertEquals(2, updated.testCase().version());
+
+            TestCaseUpdated sharedEdit = (TestCaseUpdated) events.get(2);
+            assertEquals(3, sharedEdit.testCase().version());
+            assertEquals(List.of(1, 2), sharedEdit.testCase().steps().stream().map(TestCaseSnapshot.Step::index).toList());
+            assertEquals("Signed in", sharedEdit.testCase().steps().get(1).expectedResult());
+
+            TestCaseDeleted deleted = (TestCaseDeleted) events.get(3);
+            assertEquals(project.key() + "-1", deleted.key());
+            assertNull(deleted.automationKey());
+            records.stream().filter(r -> r.key().equals(id)).forEach(r -> assertEquals(id, r.key(), "keyed by the case"));
+        }
+    }
+
+    @Test
+    void aRefusedChangePublishesNothing() {
+        Project project = Fixtures.project();
+        String id = Fixtures.createCase(project, "Quiet");
+        try (WireTap wire = new WireTap(Topics.TESTCASE)) {
+            project.tester().api().body(Fixtures.caseBody(project.id(), "Stale", "version", 7)).put("/api/tests/" + id).then()
+                    .statusCode(409);
+            project.viewer().api().body(Fixtures.caseBody(project.id(), "Viewer", "version", 1)).put("/api/tests/" + id).then()
+                    .statusCode(403);
+            project.tester().api().body(Fixtures.caseBody(project.id(), "Quiet", "version", 1, "priority", "NOPE"))
+                    .put("/api/tests/" + id).then().statusCode(400);
+            assertEquals(List.of(), ofCase(wire.drainFor(Duration.ofSeconds(2)), id));
+        }
+    }
+
+    private static List<ConsumerRecord<String, String>> ofCase(List<ConsumerRecord<String, String>> records, String id) {
+        return records.stream().filter(r -> id.equals(r.key())).toList();
+    }
+}
