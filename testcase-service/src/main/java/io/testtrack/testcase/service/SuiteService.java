@@ -103,7 +103,7 @@ public class SuiteService {
         return Panache.withTransaction(() -> locked(principal, id, expectedVersion).chain(suite -> parent(suite.projectId, parentId)
                 .chain(() -> parentId == null ? Uni.createFrom().item(List.<UUID>of()) : suites.subtree(suite.id))
                 .chain(subtree -> {
-                    if (subtree.contains(parentId)) {
+                    if (parentId != null && subtree.contains(parentId)) {
                         throw new InvalidFieldsException("parentId", "a suite cannot move under itself or its own descendants");
                     }
                     return uniqueName(suite.projectId, parentId, suite.name, suite.id);
