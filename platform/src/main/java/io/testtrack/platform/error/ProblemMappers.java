@@ -53,6 +53,22 @@ public class ProblemMappers {
         return Response.fromResponse(problem).header("WWW-Authenticate", "Bearer").build();
     }
 
+    /**
+     * A unique or foreign key the checks before a write had passed, broken by a concurrent write
+     * that committed first: the loser is told to reload, as with a stale version.
+     */
+    @ServerExceptionMapper
+    public Response constraint(org.hibernate.exception.ConstraintViolationException e, ContainerRequestContext request) {
+        String state = e.getSQLState();
+        if (state == null || !(state.equals("23505") || state.equals("23503"))) {
+            return unexpected(e, request);
+        }
+        Log.infof("a concurrent change won on %s %s: %s", request.getMethod(), request.getUriInfo().getPath(),
+                e.getConstraintName());
+        return respond(request, 409, "conflict", "Conflict",
+                "Another change made at the same time got there first; reload and try again.", List.of());
+    }
+
     @ServerExceptionMapper
     public Response forbidden(io.quarkus.security.ForbiddenException e, ContainerRequestContext request) {
         return respond(request, 403, "forbidden", "Forbidden", "Your role does not allow this action.", List.of());
