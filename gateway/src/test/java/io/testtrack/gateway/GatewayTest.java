@@ -181,6 +181,8 @@ class GatewayTest {
         Response imported = given().header("Authorization", user()).contentType("application/xml").body(twoMegabytes)
                 .post("/api/imports/junit");
         imported.then().statusCode(200).body("bodyBytes", is(twoMegabytes.length));
+        given().header("Authorization", user()).contentType("text/csv").body(twoMegabytes).post("/api/tests/import")
+                .then().statusCode(200).body("bodyBytes", is(twoMegabytes.length));
     }
 
     @Test

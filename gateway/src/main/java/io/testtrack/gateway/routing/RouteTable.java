@@ -13,6 +13,7 @@ public final class RouteTable {
             new Route("/api/auth", "auth", false),
             new Route("/api/admin", "auth", false),
             new Route("/api/projects", "auth", false),
+            new Route("/api/tests/import", "testcase", true),
             new Route("/api/tests", "testcase", false),
             new Route("/api/suites", "testcase", false),
             new Route("/api/fields", "testcase", false),

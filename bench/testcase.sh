@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# testcase-service with 100,000 cases in one project, through its REST API (TestcaseBench):
+# CSV imports of 10,000 rows (each timed, the first into an empty project, the last at 90,000),
+# then 20 concurrent clients for 30 s each: search (text + tag, page of 50) first page and deep
+# cursor, a deep page of the unfiltered list, and case creation. Prints RESULT lines;
+# docs/benchmarks.md quotes them.
+#
+#   bench/testcase.sh [cases] [seconds]     (starts the stack if needed: scripts/stack.sh up)
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+CASES=${1:-100000}
+SECONDS_EACH=${2:-30}
+scripts/stack.sh up >/dev/null
+eval "$(scripts/stack.sh env)"
+mvn -q -B -pl bench -am package -DskipTests
+
+token=$(curl -fsS -H 'Content-Type: application/json' -H 'X-Forwarded-For: 10.200.0.3' \
+  -d "{\"email\":\"$TESTTRACK_ADMIN_EMAIL\",\"password\":\"$TESTTRACK_ADMIN_PASSWORD\"}" \
+  http://127.0.0.1:8081/api/auth/login | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
+[ -n "$token" ] || { echo "login failed" >&2; exit 1; }
+key="B$(tr -dc 'A-Z0-9' </dev/urandom | head -c 6)"
+project=$(curl -fsS -H 'Content-Type: application/json' -H "Authorization: Bearer $token" \
+  -d "{\"key\":\"$key\",\"name\":\"Bench $key\"}" http://127.0.0.1:8081/api/projects | sed -E 's/.*"id":"([^"]+)".*/\1/')
+until curl -fsS -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:8082/api/suites?projectId=$project"; do sleep 0.2; done
+
+java -Xmx512m -cp "bench/target/quarkus-app/app/*:bench/target/quarkus-app/lib/main/*" io.testtrack.bench.TestcaseBench \
+  http://127.0.0.1:8082 "$token" "$project" "$CASES" "$SECONDS_EACH" | grep RESULT
