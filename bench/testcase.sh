@@ -19,7 +19,7 @@ token=$(curl -fsS -H 'Content-Type: application/json' -H 'X-Forwarded-For: 10.20
   -d "{\"email\":\"$TESTTRACK_ADMIN_EMAIL\",\"password\":\"$TESTTRACK_ADMIN_PASSWORD\"}" \
   http://127.0.0.1:8081/api/auth/login | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
 [ -n "$token" ] || { echo "login failed" >&2; exit 1; }
-key="B$(tr -dc 'A-Z0-9' </dev/urandom | head -c 6)"
+key=$(printf 'B%04d%04d' $((RANDOM % 10000)) $((RANDOM % 10000)))
 project=$(curl -fsS -H 'Content-Type: application/json' -H "Authorization: Bearer $token" \
   -d "{\"key\":\"$key\",\"name\":\"Bench $key\"}" http://127.0.0.1:8081/api/projects | sed -E 's/.*"id":"([^"]+)".*/\1/')
 until curl -fsS -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:8082/api/suites?projectId=$project"; do sleep 0.2; done
