@@ -15,4 +15,14 @@ public interface MembershipLookup {
 
     /** Whether the user may act at all (an unknown or deactivated user may not). */
     Uni<Boolean> userActive(UUID userId);
+
+    /** All a project check needs to know of a user and a project; {@code role} is null for a non-member. */
+    record Standing(boolean userActive, boolean projectExists, ProjectRole role) {
+    }
+
+    /** The three answers at once; a lookup that can ask them in one query overrides this. */
+    default Uni<Standing> standing(UUID projectId, UUID userId) {
+        return userActive(userId).chain(active -> projectExists(projectId).chain(exists -> roleOf(projectId, userId)
+                .map(role -> new Standing(active, exists, role.orElse(null)))));
+    }
 }

@@ -37,14 +37,17 @@ public class ProjectAccess {
                     : Uni.createFrom().failure(notFound());
         }
         Principal.User user = (Principal.User) principal;
-        return memberships.userActive(user.userId()).chain(active -> {
-            if (!active) {
-                return Uni.createFrom().failure(new AuthenticationRequiredException("This account is deactivated."));
+        return memberships.standing(projectId, user.userId()).map(standing -> {
+            if (!standing.userActive()) {
+                throw new AuthenticationRequiredException("This account is deactivated.");
             }
             if (user.isAdmin()) {
-                return memberships.projectExists(projectId).map(exists -> orNotFound(exists, ProjectRole.LEAD));
+                return orNotFound(standing.projectExists(), ProjectRole.LEAD);
             }
-            return memberships.roleOf(projectId, user.userId()).map(role -> role.orElseThrow(ProjectAccess::notFound));
+            if (standing.role() == null) {
+                throw notFound();
+            }
+            return standing.role();
         });
     }
 

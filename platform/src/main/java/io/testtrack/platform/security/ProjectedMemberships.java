@@ -36,6 +36,22 @@ public class ProjectedMemberships implements MembershipLookup {
                 .map(rows -> rows.size() > 0);
     }
 
+    /** One round trip for every project-scoped request. */
+    @Override
+    public Uni<Standing> standing(UUID projectId, UUID userId) {
+        return pool.preparedQuery("SELECT (SELECT active FROM access_users WHERE user_id = $2) AS active, "
+                        + "EXISTS (SELECT 1 FROM access_projects WHERE project_id = $1) AS project, "
+                        + "(SELECT role FROM access_members WHERE project_id = $1 AND user_id = $2) AS role")
+                .execute(Tuple.of(projectId, userId))
+                .map(rows -> {
+                    var row = rows.iterator().next();
+                    Boolean active = row.getBoolean("active");
+                    String role = row.getString("role");
+                    return new Standing(active == null || active, row.getBoolean("project"),
+                            role == null ? null : ProjectRole.valueOf(role));
+                });
+    }
+
     /** A user this service has not heard of yet counts as active; a deactivation always arrives as an event. */
     @Override
     public Uni<Boolean> userActive(UUID userId) {

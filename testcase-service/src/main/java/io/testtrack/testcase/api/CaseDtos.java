@@ -107,7 +107,8 @@ public final class CaseDtos {
         }
     }
 
-    public record CasePage(List<CaseSummary> items, String nextCursor, long total) {
+    /** A page of a search; {@code total} counts every match, up to 10,000 ({@code totalCapped} when there are more). */
+    public record CasePage(List<CaseSummary> items, String nextCursor, long total, boolean totalCapped) {
     }
 
     public record VersionSummary(int version, UUID changedBy, Instant changedAt, List<String> changes, String summary) {

@@ -63,7 +63,7 @@ public class TestCaseResource {
         CaseQueries.Parsed parsed = CaseQueries.parse(uri.getQueryParameters());
         return search.search(Principal.of(jwt), parsed.query(), parsed.customFields())
                 .map(result -> new CasePage(result.items().stream().map(CaseSummary::of).toList(),
-                        result.next() == null ? null : result.next().encode(), result.total()));
+                        result.next() == null ? null : result.next().encode(), result.total(), result.totalCapped()));
     }
 
     @POST

@@ -6,10 +6,11 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Where the next page starts: the sort it belongs to and the last row's sort values. Opaque to
- * clients (base64url JSON); one made for another sort or tampered with is refused.
+ * Where the next page starts: the sort it belongs to, the last row's sort values and the total
+ * the first page counted (later pages repeat it instead of counting again). Opaque to clients
+ * (base64url JSON); one made for another sort or tampered with is refused.
  */
-public record Cursor(CaseSort sort, boolean descending, List<String> values) {
+public record Cursor(CaseSort sort, boolean descending, List<String> values, long total) {
 
     private static final TypeReference<Cursor> TYPE = new TypeReference<>() {
     };
@@ -26,7 +27,7 @@ public record Cursor(CaseSort sort, boolean descending, List<String> values) {
             throw new IllegalArgumentException("is not a cursor this service handed out");
         }
         if (cursor == null || cursor.sort() != sort || cursor.descending() != descending || cursor.values() == null
-                || cursor.values().size() != sort.columns().size() || cursor.values().stream().anyMatch(v -> v == null)) {
+                || cursor.values().size() != sort.columns().size() || cursor.total() < 0 || cursor.values().stream().anyMatch(v -> v == null)) {
             throw new IllegalArgumentException("belongs to another sort or is damaged; start again without it");
         }
         return cursor;

@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import io.testtrack.platform.error.InvalidFieldsException;
 import io.testtrack.testcase.domain.CaseQuery;
 import io.testtrack.testcase.domain.CaseSort;
-import io.testtrack.testcase.domain.Cursor;
 import io.testtrack.testcase.domain.JsonColumns;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -25,8 +24,12 @@ import java.util.stream.IntStream;
 @ApplicationScoped
 public class CaseSearch {
 
-    public record Page(List<UUID> ids, Cursor next) {
+    /** The ids of a page and the values the cursor to the next page needs (null on the last page). */
+    public record Page(List<UUID> ids, List<String> nextValues) {
     }
+
+    /** Counting stops here: beyond it a total is "10,000 or more", which no page needs exactly. */
+    public static final int COUNT_CAP = 10_000;
 
     private final Pool pool;
 
@@ -55,22 +58,23 @@ public class CaseSearch {
                 .onFailure(PgException.class).transform(CaseSearch::badCursor)
                 .map(rows -> {
                     List<UUID> ids = new ArrayList<>();
-                    Cursor next = null;
+                    List<String> last = null;
                     for (Row row : rows) {
                         if (ids.size() == query.limit()) {
                             break;
                         }
                         ids.add(row.getUUID(0));
-                        List<String> values = IntStream.range(0, columns.size()).mapToObj(i -> row.getString(i + 1)).toList();
-                        next = new Cursor(query.sort(), query.descending(), values);
+                        last = IntStream.range(0, columns.size()).mapToObj(i -> row.getString(i + 1)).toList();
                     }
-                    return new Page(ids, rows.rowCount() > query.limit() ? next : null);
+                    return new Page(ids, rows.rowCount() > query.limit() ? last : null);
                 });
     }
 
+    /** The number of matches, counted up to one more than {@link #COUNT_CAP}. */
     public Uni<Long> count(CaseQuery query) {
         List<Object> params = new ArrayList<>();
-        String sql = "SELECT count(*) FROM test_cases WHERE " + where(query, params);
+        String sql = "SELECT count(*) FROM (SELECT 1 FROM test_cases WHERE " + where(query, params) + " LIMIT " + (COUNT_CAP + 1)
+                + ") matches";
         return pool.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> rows.iterator().next().getLong(0));
     }
 

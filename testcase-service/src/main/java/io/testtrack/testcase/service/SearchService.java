@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class SearchService {
 
-    public record Result(List<TestCase> items, Cursor next, long total) {
+    /** A page; {@code total} is exact unless {@code totalCapped}, when there are more than {@link CaseSearch#COUNT_CAP}. */
+    public record Result(List<TestCase> items, Cursor next, long total, boolean totalCapped) {
     }
 
     private static final int EXPORT_PAGE = 500;
@@ -49,8 +50,19 @@ public class SearchService {
     public Uni<Result> search(Principal principal, CaseQuery query, Map<String, String> customFields) {
         return access.require(principal, query.projectId(), Permission.READ)
                 .chain(() -> typed(query, customFields))
-                .chain(typed -> Uni.combine().all().unis(search.page(typed), search.count(typed)).asTuple())
-                .chain(both -> load(both.getItem1().ids()).map(items -> new Result(items, both.getItem1().next(), both.getItem2())));
+                .chain(typed -> Uni.combine().all().unis(search.page(typed), total(typed)).asTuple())
+                .chain(both -> {
+                    CaseSearch.Page page = both.getItem1();
+                    long total = both.getItem2();
+                    Cursor next = page.nextValues() == null ? null : new Cursor(query.sort(), query.descending(), page.nextValues(), total);
+                    return load(page.ids()).map(items -> new Result(items, next, Math.min(total, CaseSearch.COUNT_CAP),
+                            total > CaseSearch.COUNT_CAP));
+                });
+    }
+
+    /** Counted on the first page; the pages after it carry the count in their cursor. */
+    private Uni<Long> total(CaseQuery query) {
+        return query.after() != null ? Uni.createFrom().item(query.after().total()) : search.count(query);
     }
 
     /** Every case the query matches, in its order, a page at a time. */
@@ -74,8 +86,8 @@ public class SearchService {
         }
 
         void advance(CaseSearch.Page page) {
-            done = page.next() == null;
-            query = query.withPage(EXPORT_PAGE, page.next());
+            done = page.nextValues() == null;
+            query = query.withPage(EXPORT_PAGE, done ? null : new Cursor(query.sort(), query.descending(), page.nextValues(), 0));
         }
     }
 

@@ -107,6 +107,18 @@ class SearchTest {
         assertEquals(byPriority, all(Map.of("tags", "lucky", "sort", "priority"), "title"));
     }
 
+    @Test
+    void totalsStopCountingAtTenThousand() {
+        project.viewer().api().queryParam("projectId", project.id()).get("/api/tests").then()
+                .body("total", is(CASES)).body("totalCapped", is(false));
+        // A case no other test's filter matches takes the project over the cap.
+        Fixtures.createCase(project, "Overflow", "tags", List.of(), "steps", List.of(), "description", "nothing");
+        project.viewer().api().queryParam("projectId", project.id()).get("/api/tests").then()
+                .body("total", is(CASES)).body("totalCapped", is(true));
+        project.viewer().api().queryParam("projectId", project.id()).queryParam("q", "overflow").get("/api/tests").then()
+                .body("total", is(1)).body("totalCapped", is(false));
+    }
+
     private void expect(Map<String, String> filter, Predicate<Generated> matches) {
         List<String> expected = cases.stream().filter(matches).map(g -> project.key() + "-" + g.number()).toList();
         List<String> found = all(filter, "key");
