@@ -102,3 +102,21 @@ CREATE TABLE attachments (
     uploaded_at   timestamptz NOT NULL
 );
 CREATE INDEX attachments_execution ON attachments (execution_id);
+
+-- Staging for CI imports: the parser streams rows here with COPY inside the import's transaction;
+-- they become executions by one INSERT … SELECT and are deleted before it commits.
+CREATE UNLOGGED TABLE import_rows (
+    import_id   uuid    NOT NULL,
+    seq         integer NOT NULL,
+    classname   text    NOT NULL,
+    name        text    NOT NULL,
+    key         text    NOT NULL,
+    outcome     text    NOT NULL,
+    flaky       boolean NOT NULL,
+    duration_ms bigint,
+    message     text,
+    details     text,
+    system_out  text,
+    system_err  text
+);
+CREATE INDEX import_rows_import ON import_rows (import_id, key, seq);

@@ -53,6 +53,10 @@ public final class JunitParser {
             xml = FACTORY.createXMLStreamReader(report);
             return read(xml, sink);
         } catch (XMLStreamException e) {
+            if (e.getNestedException() instanceof java.io.IOException io) {
+                // The stream under the parser failed (a client gone, a decompression limit): not the report's fault.
+                throw new java.io.UncheckedIOException(io);
+            }
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber() + ", column "
                     + e.getLocation().getColumnNumber();
             throw new InvalidReportException("The report is not well-formed XML" + where + ": " + reason(e));

@@ -107,7 +107,10 @@ public final class CaseDtos {
         }
     }
 
-    /** A page of a search; {@code total} counts every match, up to 10,000 ({@code totalCapped} when there are more). */
+    /**
+     * A page of a search; {@code total} counts every match, except that a search without a text,
+     * tag or custom field filter stops counting at 10,000 ({@code totalCapped} then).
+     */
     public record CasePage(List<CaseSummary> items, String nextCursor, long total, boolean totalCapped) {
     }
 

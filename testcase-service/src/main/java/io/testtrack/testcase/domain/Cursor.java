@@ -10,7 +10,7 @@ import java.util.List;
  * the first page counted (later pages repeat it instead of counting again). Opaque to clients
  * (base64url JSON); one made for another sort or tampered with is refused.
  */
-public record Cursor(CaseSort sort, boolean descending, List<String> values, long total) {
+public record Cursor(CaseSort sort, boolean descending, List<String> values, long total, boolean totalCapped) {
 
     private static final TypeReference<Cursor> TYPE = new TypeReference<>() {
     };

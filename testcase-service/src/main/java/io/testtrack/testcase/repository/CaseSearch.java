@@ -28,8 +28,15 @@ public class CaseSearch {
     public record Page(List<UUID> ids, List<String> nextValues) {
     }
 
-    /** Counting stops here: beyond it a total is "10,000 or more", which no page needs exactly. */
+    /**
+     * Counting a search without a text, tag or custom field filter stops here: those match
+     * whole projects, no index narrows them, and beyond it a total is "10,000 or more".
+     */
     public static final int COUNT_CAP = 10_000;
+
+    /** How many cases match; {@code capped} when counting stopped at the cap. */
+    public record Count(long value, boolean capped) {
+    }
 
     private final Pool pool;
 
@@ -70,12 +77,22 @@ public class CaseSearch {
                 });
     }
 
-    /** The number of matches, counted up to one more than {@link #COUNT_CAP}. */
-    public Uni<Long> count(CaseQuery query) {
+    /**
+     * The number of matches: exact when an index narrows the search (the GIN indexes answer it
+     * from their bitmaps), else counted up to the cap (a LIMIT there would steer the planner away
+     * from those bitmaps).
+     */
+    public Uni<Count> count(CaseQuery query) {
         List<Object> params = new ArrayList<>();
-        String sql = "SELECT count(*) FROM (SELECT 1 FROM test_cases WHERE " + where(query, params) + " LIMIT " + (COUNT_CAP + 1)
-                + ") matches";
-        return pool.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> rows.iterator().next().getLong(0));
+        boolean narrowed = (query.text() != null && !query.text().isBlank()) || (query.tags() != null && !query.tags().isEmpty())
+                || (query.customFields() != null && !query.customFields().isEmpty());
+        String where = where(query, params).toString();
+        String sql = narrowed ? "SELECT count(*) FROM test_cases WHERE " + where
+                : "SELECT count(*) FROM (SELECT 1 FROM test_cases WHERE " + where + " LIMIT " + (COUNT_CAP + 1) + ") matches";
+        return pool.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
+            long n = rows.iterator().next().getLong(0);
+            return !narrowed && n > COUNT_CAP ? new Count(COUNT_CAP, true) : new Count(n, false);
+        });
     }
 
     private static StringBuilder where(CaseQuery query, List<Object> params) {

@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class SearchService {
 
-    /** A page; {@code total} is exact unless {@code totalCapped}, when there are more than {@link CaseSearch#COUNT_CAP}. */
+    /** A page; {@code total} is exact unless {@code totalCapped} (see {@link CaseSearch#COUNT_CAP}). */
     public record Result(List<TestCase> items, Cursor next, long total, boolean totalCapped) {
     }
 
@@ -53,16 +53,17 @@ public class SearchService {
                 .chain(typed -> Uni.combine().all().unis(search.page(typed), total(typed)).asTuple())
                 .chain(both -> {
                     CaseSearch.Page page = both.getItem1();
-                    long total = both.getItem2();
-                    Cursor next = page.nextValues() == null ? null : new Cursor(query.sort(), query.descending(), page.nextValues(), total);
-                    return load(page.ids()).map(items -> new Result(items, next, Math.min(total, CaseSearch.COUNT_CAP),
-                            total > CaseSearch.COUNT_CAP));
+                    CaseSearch.Count total = both.getItem2();
+                    Cursor next = page.nextValues() == null ? null
+                            : new Cursor(query.sort(), query.descending(), page.nextValues(), total.value(), total.capped());
+                    return load(page.ids()).map(items -> new Result(items, next, total.value(), total.capped()));
                 });
     }
 
     /** Counted on the first page; the pages after it carry the count in their cursor. */
-    private Uni<Long> total(CaseQuery query) {
-        return query.after() != null ? Uni.createFrom().item(query.after().total()) : search.count(query);
+    private Uni<CaseSearch.Count> total(CaseQuery query) {
+        return query.after() != null ? Uni.createFrom().item(new CaseSearch.Count(query.after().total(), query.after().totalCapped()))
+                : search.count(query);
     }
 
     /** Every case the query matches, in its order, a page at a time. */
@@ -87,7 +88,7 @@ public class SearchService {
 
         void advance(CaseSearch.Page page) {
             done = page.nextValues() == null;
-            query = query.withPage(EXPORT_PAGE, done ? null : new Cursor(query.sort(), query.descending(), page.nextValues(), 0));
+            query = query.withPage(EXPORT_PAGE, done ? null : new Cursor(query.sort(), query.descending(), page.nextValues(), 0, false));
         }
     }
 

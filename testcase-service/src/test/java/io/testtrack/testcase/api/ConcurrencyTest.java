@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.testtrack.testcase.Fixtures;
-import io.testtrack.testcase.Fixtures.Project;
+import io.testtrack.platform.testing.TestProjects.Project;
 import io.testtrack.testcase.service.TrashPurge;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.testtrack.testcase.Fixtures;
-import io.testtrack.testcase.Fixtures.Project;
+import io.testtrack.platform.testing.TestProjects.Project;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;

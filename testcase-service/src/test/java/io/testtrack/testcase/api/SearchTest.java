@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.testtrack.testcase.Fixtures;
-import io.testtrack.testcase.Fixtures.Project;
+import io.testtrack.platform.testing.TestProjects.Project;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

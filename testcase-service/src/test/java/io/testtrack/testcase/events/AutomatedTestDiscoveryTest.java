@@ -8,7 +8,7 @@ import io.testtrack.events.EventEnvelope;
 import io.testtrack.events.execution.AutomatedTestDiscovered;
 import io.testtrack.platform.testing.TestPublisher;
 import io.testtrack.testcase.Fixtures;
-import io.testtrack.testcase.Fixtures.Project;
+import io.testtrack.platform.testing.TestProjects.Project;
 import java.time.Duration;
 import java.util.UUID;
 import org.awaitility.Awaitility;

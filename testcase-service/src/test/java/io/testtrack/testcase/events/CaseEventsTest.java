@@ -12,7 +12,7 @@ import io.testtrack.events.testcase.TestCaseSnapshot;
 import io.testtrack.events.testcase.TestCaseUpdated;
 import io.testtrack.platform.testing.WireTap;
 import io.testtrack.testcase.Fixtures;
-import io.testtrack.testcase.Fixtures.Project;
+import io.testtrack.platform.testing.TestProjects.Project;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

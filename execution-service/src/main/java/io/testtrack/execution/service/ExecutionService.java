@@ -1,0 +1,200 @@
+package io.testtrack.execution.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.testtrack.events.execution.ExecutionStatus;
+import io.testtrack.events.execution.ExecutionStatusChanged;
+import io.testtrack.events.execution.StepResultRecorded;
+import io.testtrack.events.execution.StepStatus;
+import io.testtrack.execution.domain.Execution;
+import io.testtrack.execution.domain.Run;
+import io.testtrack.execution.domain.StatusRules;
+import io.testtrack.execution.domain.StepResult;
+import io.testtrack.execution.repository.ExecutionRepository;
+import io.testtrack.execution.repository.RunQueries;
+import io.testtrack.execution.repository.RunRepository;
+import io.testtrack.execution.repository.StepResultRepository;
+import io.testtrack.platform.error.ConflictException;
+import io.testtrack.platform.error.InvalidFieldsException;
+import io.testtrack.platform.error.ResourceNotFoundException;
+import io.testtrack.platform.error.StaleVersionException;
+import io.testtrack.platform.outbox.Outbox;
+import io.testtrack.platform.security.Permission;
+import io.testtrack.platform.security.Principal;
+import io.testtrack.platform.security.ProjectAccess;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Executing a case: step results (one row per step, so testers recording different steps never
+ * overwrite each other), the status derived from them or set as a whole, time spent, and a
+ * refresh of the snapshot from the current case. Each change locks the execution and its run
+ * for its transaction, so the derived status and the run's completion are never computed from
+ * a half-seen state.
+ */
+@ApplicationScoped
+public class ExecutionService {
+
+    public record Details(Execution execution, List<StepResult> steps) {
+    }
+
+    public record StepInput(StepStatus status, String actualResult, String comment) {
+    }
+
+    private final ExecutionRepository executions;
+    private final StepResultRepository results;
+    private final RunRepository runs;
+    private final RunService runService;
+    private final RunQueries queries;
+    private final ProjectAccess access;
+    private final Outbox outbox;
+
+    public ExecutionService(ExecutionRepository executions, StepResultRepository results, RunRepository runs, RunService runService,
+            RunQueries queries, ProjectAccess access, Outbox outbox) {
+        this.executions = executions;
+        this.results = results;
+        this.runs = runs;
+        this.runService = runService;
+        this.queries = queries;
+        this.access = access;
+        this.outbox = outbox;
+    }
+
+    public Uni<Details> get(Principal principal, UUID id) {
+        return Panache.withSession(() -> find(principal, id, Permission.READ, false)
+                .chain(e -> results.of(e.id).map(steps -> new Details(e, steps))));
+    }
+
+    public Uni<Details> recordStep(Principal principal, UUID id, int index, StepInput input) {
+        UUID by = Actors.idOf(principal);
+        return Panache.withTransaction(() -> find(principal, id, Permission.EXECUTE, true).chain(e -> {
+            if (index < 1 || index > e.steps.size()) {
+                throw new InvalidFieldsException("index", e.steps.isEmpty() ? "the execution has no steps; set its status as a whole"
+                        : "must be from 1 to " + e.steps.size());
+            }
+            return run(e).chain(run -> results.findById(new StepResult.Key(e.id, index)).chain(existing -> {
+                StepResult result = existing != null ? existing : new StepResult();
+                result.executionId = e.id;
+                result.stepIndex = index;
+                result.status = input.status();
+                result.actualResult = input.actualResult();
+                result.comment = input.comment();
+                result.recordedBy = by;
+                result.recordedAt = Instant.now();
+                Uni<?> saved = existing != null ? results.flush() : results.persist(result).chain(results::flush);
+                return saved.chain(() -> outbox.record(new StepResultRecorded(e.id, e.runId, e.projectId, index, input.status(), by)))
+                        .chain(() -> results.of(e.id))
+                        .chain(all -> {
+                            e.statusSet = false;
+                            return changeStatus(e, run, StatusRules.derive(e.steps.size(), all.stream().map(r -> r.status).toList()), by)
+                                    .replaceWith(new Details(e, all));
+                        });
+            }));
+        }));
+    }
+
+    /** Sets the status as a whole (RETEST, say); {@code expectedVersion}, when given, must be current. */
+    public Uni<Details> setStatus(Principal principal, UUID id, ExecutionStatus status, Integer expectedVersion) {
+        UUID by = Actors.idOf(principal);
+        return Panache.withTransaction(() -> find(principal, id, Permission.EXECUTE, true).chain(e -> {
+            if (expectedVersion != null && expectedVersion != e.version) {
+                throw new StaleVersionException("The execution", expectedVersion, e.version);
+            }
+            e.statusSet = true;
+            return run(e).chain(run -> changeStatus(e, run, status, by)).chain(() -> results.of(e.id)).map(steps -> new Details(e, steps));
+        }));
+    }
+
+    /** Starts or stops the clock on the time a tester spends. */
+    public Uni<Details> timer(Principal principal, UUID id, boolean start) {
+        UUID by = Actors.idOf(principal);
+        return Panache.withTransaction(() -> find(principal, id, Permission.EXECUTE, true).chain(e -> {
+            Instant now = Instant.now();
+            if (start) {
+                if (e.timerStartedAt != null) {
+                    throw new ConflictException("The timer is running already.");
+                }
+                e.timerStartedAt = now;
+            } else {
+                if (e.timerStartedAt == null) {
+                    throw new ConflictException("The timer is not running.");
+                }
+                e.timeSpentMs += Duration.between(e.timerStartedAt, now).toMillis();
+                e.timerStartedAt = null;
+            }
+            e.updatedBy = by;
+            e.updatedAt = now;
+            e.version++;
+            return results.of(e.id).map(steps -> new Details(e, steps));
+        }));
+    }
+
+    /**
+     * Takes the case as it is now (title, steps, version) instead of the run's snapshot. Step
+     * results are dropped when the steps changed, since they no longer describe these steps.
+     */
+    public Uni<Details> refresh(Principal principal, UUID id) {
+        UUID by = Actors.idOf(principal);
+        return Panache.withTransaction(() -> find(principal, id, Permission.EXECUTE, true).chain(e -> {
+            if (e.testCaseId == null) {
+                throw new ConflictException("The execution is not linked to a test case.");
+            }
+            return queries.currentCase(e.testCaseId).chain(current -> {
+                if (current == null) {
+                    throw new ConflictException("The test case was deleted; the execution keeps its snapshot.");
+                }
+                boolean stepsChanged = !current.steps().equals(e.steps);
+                e.title = current.title();
+                e.caseKey = current.key();
+                e.caseVersion = current.version();
+                e.steps = current.steps();
+                e.updatedBy = by;
+                e.updatedAt = Instant.now();
+                e.version++;
+                Uni<?> cleared = stepsChanged ? results.delete("executionId", e.id) : Uni.createFrom().voidItem();
+                return cleared.chain(() -> run(e)).chain(run -> stepsChanged && !e.statusSet
+                                ? changeStatus(e, run, ExecutionStatus.NOT_RUN, by) : Uni.createFrom().voidItem())
+                        .chain(() -> results.of(e.id)).map(steps -> new Details(e, steps));
+            });
+        }));
+    }
+
+    private Uni<Void> changeStatus(Execution e, Run run, ExecutionStatus status, UUID by) {
+        ExecutionStatus previous = e.status;
+        e.status = status;
+        e.updatedBy = by;
+        e.updatedAt = Instant.now();
+        e.version++;
+        Uni<Void> started = Uni.createFrom().voidItem();
+        if (run.status == Run.Status.PLANNED && status != ExecutionStatus.NOT_RUN) {
+            run.status = Run.Status.IN_PROGRESS;
+            run.startedAt = e.updatedAt;
+            run.version++;
+        }
+        if (previous == status) {
+            return started;
+        }
+        return outbox.record(new ExecutionStatusChanged(e.id, e.runId, e.projectId, e.testCaseId, e.automationKey, previous, status, by))
+                .chain(() -> StatusRules.isOpen(status) ? Uni.createFrom().voidItem() : runService.completeIfDone(run));
+    }
+
+    private Uni<Run> run(Execution e) {
+        return runs.findById(e.runId, LockModeType.PESSIMISTIC_WRITE).invoke(run -> {
+            if (run.status == Run.Status.COMPLETED && run.completedAt != null && run.origin != io.testtrack.events.execution.RunSource.MANUAL
+                    && run.origin != io.testtrack.events.execution.RunSource.RERUN) {
+                throw new ConflictException("An imported run is a record of a CI build; its results are not edited.");
+            }
+        });
+    }
+
+    private Uni<Execution> find(Principal principal, UUID id, Permission permission, boolean lock) {
+        return (lock ? executions.lock(id) : executions.findById(id))
+                .onItem().ifNull().failWith(() -> new ResourceNotFoundException("No such execution."))
+                .call(e -> access.require(principal, e.projectId, permission)
+                        .onFailure(ResourceNotFoundException.class).transform(x -> new ResourceNotFoundException("No such execution.")));
+    }
+}
