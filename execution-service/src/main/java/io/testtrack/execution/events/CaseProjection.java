@@ -12,13 +12,14 @@ import io.testtrack.events.testcase.TestCaseUpdated;
 import io.testtrack.platform.inbox.EventConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Keeps this service's copy of test cases from testcase-service's events, through the inbox. A
  * snapshot older than the stored one is ignored, so a redelivery never rolls a case back. A case
- * with an automation key also claims the imported executions that were waiting for it.
+ * with an automation key also claims the imported executions that were waiting for it. Consumed
+ * a poll at a time (one transaction per batch), so a backlog of thousands of cases is quick.
  */
 @ApplicationScoped
 public class CaseProjection {
@@ -44,8 +45,8 @@ public class CaseProjection {
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> onTestCaseEvent(ConsumerRecord<String, String> record) {
-        return events.consume(CONSUMER, record, this::apply);
+    public Uni<Void> onTestCaseEvents(ConsumerRecords<String, String> records) {
+        return events.consumeAll(CONSUMER, records, this::apply);
     }
 
     private Uni<Void> apply(EventEnvelope envelope) {

@@ -217,7 +217,8 @@ public class JunitImport {
             + "count(*) OVER w AS attempts, min(seq) OVER w AS first_seq, bool_or(outcome <> 'PASSED') OVER w AS any_not_passed, "
             + "bool_or(flaky) OVER w AS any_flaky FROM import_rows WHERE import_id = ? WINDOW w AS (PARTITION BY key) "
             + "ORDER BY key, seq DESC) t "
-            + "LEFT JOIN cases c ON c.project_id = ? AND c.automation_key = t.key AND NOT c.deleted";
+            + "LEFT JOIN LATERAL (SELECT * FROM cases WHERE project_id = ? AND automation_key = t.key AND NOT deleted "
+            + "ORDER BY updated_at DESC LIMIT 1) c ON true";
 
     private List<AutomatedTestDiscovered> discovered(Connection connection, UUID runId, UUID importId, UUID projectId)
             throws SQLException {

@@ -45,6 +45,36 @@ public class EventConsumer {
                 .replaceWithVoid();
     }
 
+    /**
+     * A poll's worth of records in one transaction: each applied once, in order, through the
+     * inbox. Catching up on a backlog (a restart, a bulk import upstream) then costs one commit
+     * per batch instead of one per event. Records that are not events are logged and skipped.
+     */
+    public Uni<Void> consumeAll(String consumer, Iterable<ConsumerRecord<String, String>> records,
+            Function<EventEnvelope, Uni<Void>> change) {
+        java.util.List<EventEnvelope> envelopes = new java.util.ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                envelopes.add(EventCodec.read(record.value()));
+            } catch (EventCodec.MalformedEventException e) {
+                Log.errorf("%s skipped a record that is not an event at %s-%d@%d: %s", consumer, record.topic(),
+                        record.partition(), record.offset(), e.getMessage());
+            }
+        }
+        if (envelopes.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.withTransaction(() -> io.smallrye.mutiny.Multi.createFrom().iterable(envelopes)
+                .onItem().transformToUniAndConcatenate(envelope -> {
+                    if (envelope.correlationid() != null) {
+                        MDC.put(CorrelationId.MDC_KEY, envelope.correlationid());
+                    }
+                    return inbox.once(consumer, envelope, () -> change.apply(envelope));
+                })
+                .collect().last())
+                .replaceWithVoid();
+    }
+
     private static String header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);

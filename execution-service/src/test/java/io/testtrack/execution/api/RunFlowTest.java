@@ -1,0 +1,163 @@
+package io.testtrack.execution.api;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.testtrack.events.testcase.TestCaseCreated;
+import io.testtrack.events.testcase.TestCaseSnapshot;
+import io.testtrack.events.testcase.TestCaseUpdated;
+import io.testtrack.platform.testing.TestProjects;
+import io.testtrack.platform.testing.TestProjects.Project;
+import io.testtrack.platform.testing.TestPublisher;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Manual execution end to end: cases from the projection, runs, steps, derived status, completion, re-run, compare. */
+@QuarkusTest
+class RunFlowTest {
+
+    @Inject
+    Pool pool;
+
+    Project project;
+    List<TestCaseSnapshot> cases = new ArrayList<>();
+
+    @BeforeEach
+    void casesInTheProjection() {
+        project = TestProjects.create("/api/runs");
+        try (TestPublisher testcase = new TestPublisher("/testtrack/testcase-service")) {
+            for (int i = 1; i <= 3; i++) {
+                TestCaseSnapshot c = snapshot(UUID.randomUUID(), i, 1, "Case " + i, List.of(i == 3 ? "slow" : "smoke"));
+                cases.add(c);
+                testcase.publish(new TestCaseCreated(c, null));
+            }
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> project.tester().api()
+                .body(Map.of("projectId", project.id(), "name", "probe", "selection", Map.of("caseIds", List.of(cases.get(2).id()))))
+                .post("/api/runs").statusCode() == 201);
+    }
+
+    @Test
+    void aRunSnapshotsItsCasesPerConfigurationAndCompletesByItself() {
+        JsonPath run = project.tester().api().body(Map.of("projectId", project.id(), "name", "Release 1.0", "environment", "staging",
+                        "selection", Map.of("tags", List.of("smoke")),
+                        "matrix", Map.of("browser", List.of("chrome", "firefox")),
+                        "assignees", List.of(project.tester().id(), project.lead().id())))
+                .post("/api/runs").then().statusCode(201)
+                .body("status", is("PLANNED")).body("counts.NOT_RUN", is(4)).body("configurations", contains("chrome", "firefox"))
+                .extract().jsonPath();
+        String runId = run.getString("id");
+        List<Map<String, Object>> executions = project.viewer().api().get("/api/runs/" + runId + "/executions").then().statusCode(200)
+                .body("items", hasSize(4)).body("items.configuration", contains("chrome", "firefox", "chrome", "firefox"))
+                .body("items.assignee", contains(project.tester().id().toString(), project.lead().id().toString(),
+                        project.tester().id().toString(), project.lead().id().toString()))
+                .extract().path("items");
+        String first = (String) executions.get(0).get("id");
+
+        // The case changes after the run was created: the execution keeps its snapshot until refreshed.
+        try (TestPublisher testcase = new TestPublisher("/testtrack/testcase-service")) {
+            TestCaseSnapshot edited = snapshot(cases.get(0).id(), 1, 2, "Case 1, edited", List.of("smoke"));
+            testcase.publish(new TestCaseUpdated(edited, 1, null));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> pool.preparedQuery("SELECT version FROM cases WHERE test_case_id = $1")
+                .execute(Tuple.of(cases.get(0).id())).await().atMost(Duration.ofSeconds(5)).iterator().next().getInteger(0) == 2);
+        project.tester().api().get("/api/executions/" + first).then().body("title", is("Case 1")).body("caseVersion", is(1));
+
+        project.tester().api().body(Map.of("status", "PASS")).put("/api/executions/" + first + "/steps/1").then().statusCode(200)
+                .body("status", is("IN_PROGRESS")).body("steps[0].status", is("PASS")).body("steps[0].recordedBy", is(project.tester().id().toString()));
+        project.tester().api().get("/api/runs/" + runId).then().body("status", is("IN_PROGRESS")).body("counts.IN_PROGRESS", is(1));
+        project.tester().api().body(Map.of("status", "FAIL", "actualResult", "Error 500")).put("/api/executions/" + first + "/steps/2")
+                .then().statusCode(200).body("status", is("FAILED")).body("steps[1].actualResult", is("Error 500"));
+
+        project.tester().api().post("/api/executions/" + first + "/refresh").then().statusCode(200)
+                .body("title", is("Case 1, edited")).body("caseVersion", is(2)).body("status", is("FAILED"));
+
+        for (Map<String, Object> e : executions.subList(1, 4)) {
+            String id = (String) e.get("id");
+            project.tester().api().body(Map.of("status", "PASS")).put("/api/executions/" + id + "/steps/1").then().statusCode(200);
+            project.tester().api().body(Map.of("status", id.equals(executions.get(3).get("id")) ? "BLOCKED" : "PASS"))
+                    .put("/api/executions/" + id + "/steps/2").then().statusCode(200);
+        }
+        project.tester().api().get("/api/runs/" + runId).then().body("status", is("COMPLETED"))
+                .body("counts.PASSED", is(2)).body("counts.FAILED", is(1)).body("counts.BLOCKED", is(1));
+
+        // Re-run: the FAILED and BLOCKED ones, with their snapshots, in a new run.
+        String rerun = project.tester().api().body(Map.of()).post("/api/runs/" + runId + "/rerun").then().statusCode(201)
+                .body("origin", is("RERUN")).body("sourceRunId", is(runId)).body("counts.NOT_RUN", is(2)).extract().path("id");
+        List<String> rerunIds = project.tester().api().get("/api/runs/" + rerun + "/executions").then().extract().path("items.id");
+        project.tester().api().body(Map.of("status", "PASSED")).patch("/api/executions/" + rerunIds.get(0)).then().statusCode(200)
+                .body("statusSetByHand", is(true));
+        project.tester().api().get("/api/runs/compare?a=" + runId + "&b=" + rerun).then().statusCode(200)
+                .body("change", contains("FIXED", "REMOVED", "REMOVED", "CHANGED"))
+                .body("statusA", contains("FAILED", "PASSED", "PASSED", "BLOCKED")).body("statusB[0]", is("PASSED"));
+    }
+
+    @Test
+    void badStepsAndStaleVersionsAreRefused() {
+        String runId = project.tester().api().body(Map.of("projectId", project.id(), "name", "Checks",
+                "selection", Map.of("caseIds", List.of(cases.get(0).id())))).post("/api/runs").then().statusCode(201).extract().path("id");
+        String id = project.tester().api().get("/api/runs/" + runId + "/executions").then().extract().path("items[0].id");
+        project.tester().api().body(Map.of("status", "PASS")).put("/api/executions/" + id + "/steps/3").then().statusCode(400)
+                .body("errors[0].field", is("index")).body("errors[0].message", containsString("1 to 2"));
+        project.tester().api().body(Map.of("status", "MAYBE")).put("/api/executions/" + id + "/steps/1").then().statusCode(400)
+                .body("errors[0].field", is("status"));
+        project.tester().api().body(Map.of("status", "RETEST", "version", 5)).patch("/api/executions/" + id).then().statusCode(409)
+                .body("currentVersion", is(0));
+        project.viewer().api().body(Map.of("status", "PASS")).put("/api/executions/" + id + "/steps/1").then().statusCode(403);
+        TestProjects.user("TESTER").api().get("/api/executions/" + id).then().statusCode(404);
+        TestProjects.user("TESTER").api().get("/api/runs/" + runId).then().statusCode(404);
+        project.tester().api().body(Map.of("projectId", project.id(), "name", "Nothing", "selection", Map.of("tags", List.of("none"))))
+                .post("/api/runs").then().statusCode(400).body("errors[0].field", is("selection"));
+        project.tester().api().get("/api/executions/" + id).then().body("status", is("NOT_RUN")).body("steps[0].status", nullValue());
+    }
+
+    @Test
+    void twoTestersRecordingAtOnceLoseNothing() throws Exception {
+        String runId = project.tester().api().body(Map.of("projectId", project.id(), "name", "Race",
+                "selection", Map.of("caseIds", List.of(cases.get(1).id())))).post("/api/runs").then().statusCode(201).extract().path("id");
+        String id = project.tester().api().get("/api/runs/" + runId + "/executions").then().extract().path("items[0].id");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Callable<Integer>> both = List.of(
+                    () -> project.tester().api().body(Map.of("status", "PASS")).put("/api/executions/" + id + "/steps/1").statusCode(),
+                    () -> project.lead().api().body(Map.of("status", "PASS")).put("/api/executions/" + id + "/steps/2").statusCode());
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : pool.invokeAll(both)) {
+                statuses.add(f.get());
+            }
+            assertEquals(List.of(200, 200), statuses);
+        } finally {
+            pool.shutdownNow();
+        }
+        project.tester().api().get("/api/executions/" + id).then().body("status", is("PASSED"))
+                .body("steps.status", contains("PASS", "PASS"))
+                .body("steps.recordedBy", contains(project.tester().id().toString(), project.lead().id().toString()));
+        project.tester().api().get("/api/runs/" + runId).then().body("status", is("COMPLETED"));
+    }
+
+    private TestCaseSnapshot snapshot(UUID id, int n, int version, String title, List<String> tags) {
+        return new TestCaseSnapshot(id, project.id(), project.key() + "-" + n, version, title, null, null, "FUNCTIONAL", "HIGH", "READY",
+                tags, null, null, List.of(new TestCaseSnapshot.Step(1, "Open", "Shown", null),
+                        new TestCaseSnapshot.Step(2, "Save", "Saved", null)), Map.of(), Instant.now());
+    }
+}
