@@ -177,7 +177,7 @@ class JunitImportTest {
                     "FUNCTIONAL", "MEDIUM", "READY", List.of("automated"), null, "com.shop.CartTest#removes", List.of(), Map.of(),
                     Instant.now()), null));
         }
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> count(
+        Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> count(
                 "SELECT count(*) FROM executions WHERE project_id = $1 AND test_case_id IS NOT NULL") == 1);
         assertEquals(1, count("SELECT count(*) FROM executions WHERE project_id = $1 AND case_key = '" + project.key() + "-7' AND attempts = 2 AND flaky"));
         // The next import of the same tests finds the case at once and announces only the unknown one.

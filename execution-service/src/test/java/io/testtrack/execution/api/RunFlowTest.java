@@ -52,7 +52,7 @@ class RunFlowTest {
                 testcase.publish(new TestCaseCreated(c, null));
             }
         }
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> project.tester().api()
+        Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> project.tester().api()
                 .body(Map.of("projectId", project.id(), "name", "probe", "selection", Map.of("caseIds", List.of(cases.get(2).id()))))
                 .post("/api/runs").statusCode() == 201);
     }
