@@ -1,0 +1,72 @@
+package io.testtrack.execution.api;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.testtrack.execution.service.AttachmentService;
+import io.testtrack.platform.error.InvalidFieldsException;
+import io.testtrack.platform.security.Principal;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** Attachments of an execution (or one of its steps): upload as multipart, list, download as a file. */
+@Path("/api/executions/{id}/attachments")
+@Authenticated
+public class AttachmentResource {
+
+    private final AttachmentService attachments;
+    private final Vertx vertx;
+    private final JsonWebToken jwt;
+
+    public AttachmentResource(AttachmentService attachments, Vertx vertx, JsonWebToken jwt) {
+        this.attachments = attachments;
+        this.vertx = vertx;
+        this.jwt = jwt;
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Uni<Response> upload(@PathParam("id") UUID id, @RestForm("file") FileUpload file, @RestForm("stepIndex") Integer stepIndex) {
+        if (file == null) {
+            throw new InvalidFieldsException("file", "is required: the file as the form part named file");
+        }
+        if (file.size() > attachments.maxBytes()) {
+            throw new io.testtrack.platform.error.PayloadTooLargeException("An attachment is at most " + attachments.maxBytes() + " bytes.");
+        }
+        return vertx.fileSystem().readFile(file.uploadedFile().toString())
+                .chain(buffer -> attachments.upload(Principal.of(jwt), id, stepIndex, file.fileName(), file.contentType(), buffer.getBytes()))
+                .map(a -> Response.created(URI.create("/api/executions/" + id + "/attachments/" + a.id())).entity(a).build());
+    }
+
+    @GET
+    public Uni<List<AttachmentService.Attachment>> list(@PathParam("id") UUID id) {
+        return attachments.list(Principal.of(jwt), id);
+    }
+
+    /** Always a download (never rendered inline), with the stored type and no sniffing. */
+    @GET
+    @Path("/{attachmentId}")
+    @jakarta.ws.rs.Produces(MediaType.WILDCARD)
+    public Uni<Response> download(@PathParam("id") UUID id, @PathParam("attachmentId") UUID attachmentId) {
+        return attachments.download(Principal.of(jwt), id, attachmentId).map(content -> Response.ok(content.bytes())
+                .type(content.attachment().contentType())
+                .header("Content-Disposition", "attachment; filename*=UTF-8''"
+                        + URLEncoder.encode(content.attachment().fileName(), StandardCharsets.UTF_8).replace("+", "%20"))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "private, no-store")
+                .build());
+    }
+}
