@@ -19,6 +19,8 @@ import io.testtrack.events.execution.ResultsImported;
 import io.testtrack.events.execution.RunCompleted;
 import io.testtrack.events.execution.RunCreated;
 import io.testtrack.events.execution.StepResultRecorded;
+import io.testtrack.events.testcase.SuiteDeleted;
+import io.testtrack.events.testcase.SuiteSaved;
 import io.testtrack.events.testcase.TestCaseCreated;
 import io.testtrack.events.testcase.TestCaseDeleted;
 import io.testtrack.events.testcase.TestCaseUpdated;
@@ -35,7 +37,7 @@ public final class EventCatalog {
             UserRegistered.class, UserRoleChanged.class, UserDeactivated.class, UserReactivated.class,
             ProjectCreated.class, ProjectArchived.class,
             MemberAdded.class, MemberRoleChanged.class, MemberRemoved.class,
-            TestCaseCreated.class, TestCaseUpdated.class, TestCaseDeleted.class,
+            TestCaseCreated.class, TestCaseUpdated.class, TestCaseDeleted.class, SuiteSaved.class, SuiteDeleted.class,
             RunCreated.class, RunCompleted.class, ExecutionStatusChanged.class, StepResultRecorded.class,
             ResultsImported.class, AutomatedTestDiscovered.class,
             DefectCreated.class, DefectStatusChanged.class, DefectAssigned.class, DefectCommented.class);

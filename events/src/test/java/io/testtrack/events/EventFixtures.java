@@ -26,6 +26,8 @@ import io.testtrack.events.execution.StatusCounts;
 import io.testtrack.events.execution.StepResultRecorded;
 import io.testtrack.events.execution.StepStatus;
 import io.testtrack.events.testcase.TestCaseCreated;
+import io.testtrack.events.testcase.SuiteDeleted;
+import io.testtrack.events.testcase.SuiteSaved;
 import io.testtrack.events.testcase.TestCaseDeleted;
 import io.testtrack.events.testcase.TestCaseSnapshot;
 import io.testtrack.events.testcase.TestCaseUpdated;
@@ -76,6 +78,8 @@ final class EventFixtures {
         put(events, new TestCaseCreated(snapshot, ACTOR));
         put(events, new TestCaseUpdated(snapshot, 2, ACTOR));
         put(events, new TestCaseDeleted(CASE, PROJECT, "SHOP-42", "com.shop.CheckoutTest#paysWithSavedCard", ACTOR));
+        put(events, new SuiteSaved(SUITE, PROJECT, null, "Checkout", ACTOR));
+        put(events, new SuiteDeleted(SUITE, PROJECT, ACTOR));
         put(events, new RunCreated(RUN, PROJECT, "Nightly 2026-11-20", "staging", "1.4.0-rc.2", "1.4",
                 RunSource.IMPORT, 1200, ACTOR));
         put(events, new RunCompleted(RUN, PROJECT, new StatusCounts(1200, 1150, 30, 5, 10, 0, 5)));

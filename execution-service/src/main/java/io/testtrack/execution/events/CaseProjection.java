@@ -5,6 +5,8 @@ import io.smallrye.mutiny.Uni;
 import io.testtrack.events.DomainEvent;
 import io.testtrack.events.EventCodec;
 import io.testtrack.events.EventEnvelope;
+import io.testtrack.events.testcase.SuiteDeleted;
+import io.testtrack.events.testcase.SuiteSaved;
 import io.testtrack.events.testcase.TestCaseCreated;
 import io.testtrack.events.testcase.TestCaseDeleted;
 import io.testtrack.events.testcase.TestCaseSnapshot;
@@ -16,7 +18,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Keeps this service's copy of test cases from testcase-service's events, through the inbox. A
+ * Keeps this service's copy of test cases and of the suite tree from testcase-service's events,
+ * through the inbox. A
  * snapshot older than the stored one is ignored, so a redelivery never rolls a case back. A case
  * with an automation key also claims the imported executions that were waiting for it. Consumed
  * a poll at a time (one transaction per batch), so a backlog of thousands of cases is quick.
@@ -56,6 +59,18 @@ public class CaseProjection {
         }
         if (event instanceof TestCaseUpdated e) {
             return upsert(e.testCase());
+        }
+        if (event instanceof SuiteSaved e) {
+            Map<String, Object> values = new java.util.HashMap<>();
+            values.put("id", e.suiteId());
+            values.put("project", e.projectId());
+            values.put("parent", e.parentId() == null ? null : e.parentId().toString());
+            return execute("INSERT INTO suites (suite_id, project_id, parent_id) VALUES (:id, :project, CAST(:parent AS uuid)) "
+                    + "ON CONFLICT (suite_id) DO UPDATE SET parent_id = CAST(:parent AS uuid), deleted = false, updated_at = now()", values);
+        }
+        if (event instanceof SuiteDeleted e) {
+            return execute("INSERT INTO suites (suite_id, project_id, deleted) VALUES (:id, :project, true) "
+                    + "ON CONFLICT (suite_id) DO UPDATE SET deleted = true, updated_at = now()", Map.of("id", e.suiteId(), "project", e.projectId()));
         }
         if (event instanceof TestCaseDeleted e) {
             return execute("UPDATE cases SET deleted = true, updated_at = now() WHERE test_case_id = :id", Map.of("id", e.testCaseId()));

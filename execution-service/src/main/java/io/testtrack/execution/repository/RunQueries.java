@@ -23,7 +23,10 @@ public class RunQueries {
     public record SelectedCase(UUID id, String key, int version, String title, String automationKey, List<TestCaseSnapshot.Step> steps) {
     }
 
-    /** Which cases: any of these ids or suites (none given: the whole project), then all tags and any of the priorities and types. */
+    /**
+     * Which cases: any of these ids, or in these suites or below them (none given: the whole
+     * project); then all tags and any of the priorities and types.
+     */
     public record Selection(List<UUID> caseIds, List<UUID> suiteIds, List<String> tags, List<String> priorities, List<String> types) {
     }
 
@@ -51,7 +54,11 @@ public class RunQueries {
             }
             if (bySuites) {
                 params.add(selection.suiteIds().toArray(UUID[]::new));
-                sql.append(byIds ? " OR " : "").append("suite_id = ANY($").append(params.size()).append(")");
+                // The suites and everything below them (UNION, not UNION ALL: events out of order may
+                // briefly make a cycle, and the walk must still end).
+                sql.append(byIds ? " OR " : "").append("suite_id IN (WITH RECURSIVE tree(id) AS (SELECT unnest(CAST($")
+                        .append(params.size()).append(" AS uuid[])) UNION SELECT s.suite_id FROM suites s JOIN tree t ON s.parent_id = t.id "
+                        + "WHERE NOT s.deleted) SELECT id FROM tree)");
             }
             sql.append(")");
         }

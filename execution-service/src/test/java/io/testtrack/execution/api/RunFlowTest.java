@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.testtrack.events.testcase.SuiteSaved;
 import io.testtrack.events.testcase.TestCaseCreated;
 import io.testtrack.events.testcase.TestCaseSnapshot;
 import io.testtrack.events.testcase.TestCaseUpdated;
@@ -110,6 +111,25 @@ class RunFlowTest {
         project.tester().api().get("/api/runs/compare?a=" + runId + "&b=" + rerun).then().statusCode(200)
                 .body("change", contains("FIXED", "REMOVED", "REMOVED", "CHANGED"))
                 .body("statusA", contains("FAILED", "PASSED", "PASSED", "BLOCKED")).body("statusB[0]", is("PASSED"));
+    }
+
+    @Test
+    void aSuiteSelectsTheCasesBelowItToo() {
+        UUID parent = UUID.randomUUID();
+        UUID child = UUID.randomUUID();
+        UUID inChild = UUID.randomUUID();
+        try (TestPublisher testcase = new TestPublisher("/testtrack/testcase-service")) {
+            testcase.publish(new SuiteSaved(parent, project.id(), null, "Checkout", null));
+            testcase.publish(new SuiteSaved(child, project.id(), parent, "Coupons", null));
+            TestCaseSnapshot c = snapshot(inChild, 9, 1, "Coupon applies", List.of("smoke"));
+            testcase.publish(new TestCaseCreated(new TestCaseSnapshot(c.id(), c.projectId(), c.key(), 1, c.title(), null, null,
+                    "FUNCTIONAL", "HIGH", "READY", List.of(), child, null, c.steps(), Map.of(), Instant.now()), null));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> project.tester().api()
+                .body(Map.of("projectId", project.id(), "name", "Checkout run", "selection", Map.of("suiteIds", List.of(parent))))
+                .post("/api/runs").statusCode() == 201);
+        String runId = project.tester().api().queryParam("projectId", project.id()).get("/api/runs").then().extract().path("items[0].id");
+        project.tester().api().get("/api/runs/" + runId + "/executions").then().body("items.title", contains("Coupon applies"));
     }
 
     @Test

@@ -8,7 +8,7 @@ import io.testtrack.events.execution.AutomatedTestDiscovered;
 import io.testtrack.platform.inbox.EventConsumer;
 import io.testtrack.testcase.service.AutomatedCases;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Creates a READY automated case for each test a CI import reported that no case knew, once. */
@@ -26,9 +26,10 @@ public class AutomatedTestConsumer {
         this.cases = cases;
     }
 
+    /** A poll at a time, in one transaction (most records of the topic are about runs and need nothing here). */
     @Incoming(CHANNEL)
-    public Uni<Void> onExecutionEvent(ConsumerRecord<String, String> record) {
-        return events.consume(CONSUMER, record, this::apply);
+    public Uni<Void> onExecutionEvents(ConsumerRecords<String, String> records) {
+        return events.consumeAll(CONSUMER, records, this::apply);
     }
 
     private Uni<Void> apply(EventEnvelope envelope) {

@@ -15,7 +15,6 @@ import io.testtrack.testcase.domain.TestCase;
 import io.testtrack.testcase.repository.ProjectDirectory;
 import io.testtrack.testcase.repository.TestCaseRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -50,10 +49,10 @@ public class AutomatedCases {
             if (existing != null) {
                 return Uni.createFrom().voidItem();
             }
-            // The project's creation may still be on its way from auth-service: wait for it a little.
+            // A project this service does not know (yet) or that is archived gets no case now; the
+            // next import that reports the test announces it again. Waiting here would hold up
+            // every event behind this one.
             return projects.writableKey(event.projectId())
-                    .onFailure(ResourceNotFoundException.class).retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2))
-                    .atMost(5)
                     .chain(projectKey -> create(event, projectKey))
                     .onFailure(e -> e instanceof ResourceNotFoundException || e instanceof ConflictException).recoverWithItem(e -> {
                         Log.warnf("no case for discovered test %s: %s", automationKey, e.getMessage());

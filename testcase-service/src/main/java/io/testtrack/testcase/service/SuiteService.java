@@ -6,6 +6,9 @@ import io.testtrack.platform.error.ConflictException;
 import io.testtrack.platform.error.InvalidFieldsException;
 import io.testtrack.platform.error.ResourceNotFoundException;
 import io.testtrack.platform.error.StaleVersionException;
+import io.testtrack.platform.outbox.Outbox;
+import io.testtrack.events.testcase.SuiteDeleted;
+import io.testtrack.events.testcase.SuiteSaved;
 import io.testtrack.platform.security.Permission;
 import io.testtrack.platform.security.Principal;
 import io.testtrack.platform.security.ProjectAccess;
@@ -30,14 +33,21 @@ public class SuiteService {
     private final CaseWriter writer;
     private final ProjectAccess access;
     private final ProjectDirectory projects;
+    private final Outbox outbox;
 
     public SuiteService(SuiteRepository suites, TestCaseRepository cases, CaseWriter writer, ProjectAccess access,
-            ProjectDirectory projects) {
+            ProjectDirectory projects, Outbox outbox) {
         this.suites = suites;
         this.cases = cases;
         this.writer = writer;
         this.access = access;
         this.projects = projects;
+        this.outbox = outbox;
+    }
+
+    /** Other services keep the tree from these (execution-service selects a suite's cases with its descendants). */
+    private Uni<Suite> saved(Suite suite, UUID by) {
+        return outbox.record(new SuiteSaved(suite.id, suite.projectId, suite.parentId, suite.name, by)).replaceWith(suite);
     }
 
     public Uni<List<Suite>> list(Principal principal, UUID projectId) {
@@ -59,7 +69,7 @@ public class SuiteService {
                     suite.createdBy = Actors.idOf(principal);
                     suite.createdAt = now;
                     suite.updatedAt = now;
-                    return suites.persist(suite);
+                    return suites.persist(suite).chain(() -> saved(suite, suite.createdBy));
                 })));
     }
 
@@ -82,7 +92,7 @@ public class SuiteService {
                     suite.createdBy = by;
                     suite.createdAt = now;
                     suite.updatedAt = now;
-                    return suites.persist(suite).chain(suites::flush).replaceWith(suite.id);
+                    return suites.persist(suite).chain(suites::flush).chain(() -> saved(suite, by)).replaceWith(suite.id);
                 });
             }));
         }
@@ -91,10 +101,10 @@ public class SuiteService {
 
     public Uni<Suite> rename(Principal principal, UUID id, String name, Long expectedVersion) {
         return Panache.withTransaction(() -> locked(principal, id, expectedVersion).chain(suite ->
-                uniqueName(suite.projectId, suite.parentId, name, suite.id).map(ignored -> {
+                uniqueName(suite.projectId, suite.parentId, name, suite.id).chain(ignored -> {
                     suite.name = name.trim();
                     touch(suite);
-                    return suite;
+                    return saved(suite, Actors.idOf(principal));
                 })));
     }
 
@@ -122,7 +132,7 @@ public class SuiteService {
                             .chain(() -> suites.shiftFrom(suite.projectId, parentId, target))
                             .invoke(() -> suite.position = target)
                             .chain(suites::flush)
-                            .replaceWith(suite);
+                            .chain(() -> saved(suite, Actors.idOf(principal)));
                 })));
     }
 
@@ -140,6 +150,8 @@ public class SuiteService {
                     }
                     return cases.liveInSuitesLocked(subtree)
                             .call(list -> CaseWriter.sequentially(list, testCase -> writer.deleted(testCase, Actors.idOf(principal))))
+                            .call(() -> CaseWriter.sequentially(subtree, gone -> outbox.record(
+                                    new SuiteDeleted(gone, suite.projectId, Actors.idOf(principal)))))
                             .call(() -> suites.delete(suite))
                             .call(suites::flush)
                             .call(() -> suites.renumber(suite.projectId, suite.parentId))

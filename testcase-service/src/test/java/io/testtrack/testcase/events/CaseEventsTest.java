@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.quarkus.test.junit.QuarkusTest;
 import io.testtrack.events.EventCodec;
 import io.testtrack.events.Topics;
+import io.testtrack.events.testcase.SuiteDeleted;
+import io.testtrack.events.testcase.SuiteSaved;
 import io.testtrack.events.testcase.TestCaseCreated;
 import io.testtrack.events.testcase.TestCaseDeleted;
 import io.testtrack.events.testcase.TestCaseSnapshot;
@@ -66,6 +68,26 @@ class CaseEventsTest {
             assertEquals(project.key() + "-1", deleted.key());
             assertNull(deleted.automationKey());
             records.stream().filter(r -> r.key().equals(id)).forEach(r -> assertEquals(id, r.key(), "keyed by the case"));
+        }
+    }
+
+    @Test
+    void theSuiteTreeIsPublished() {
+        Project project = Fixtures.project();
+        try (WireTap wire = new WireTap(Topics.TESTCASE)) {
+            String parent = project.tester().api().body(Map.of("projectId", project.id(), "name", "Parent")).post("/api/suites")
+                    .then().statusCode(201).extract().path("id");
+            String child = project.tester().api().body(Map.of("projectId", project.id(), "name", "Child", "parentId", parent))
+                    .post("/api/suites").then().statusCode(201).extract().path("id");
+            project.tester().api().body(Map.of("name", "Renamed child")).patch("/api/suites/" + child).then().statusCode(200);
+            project.tester().api().queryParam("cascade", true).delete("/api/suites/" + parent).then().statusCode(200);
+            List<Object> events = wire.until(seen -> ofCase(seen, child).size() >= 3 && !ofCase(seen, parent).isEmpty(),
+                    Duration.ofSeconds(30)).stream().filter(r -> r.key().equals(child))
+                    .map(r -> (Object) EventCodec.payload(EventCodec.read(r.value())).orElseThrow()).toList();
+            assertEquals(parent, ((SuiteSaved) events.get(0)).parentId().toString());
+            assertEquals("Renamed child", ((SuiteSaved) events.get(1)).name());
+            assertEquals(3, events.size());
+            assertEquals(SuiteDeleted.class, events.get(2).getClass());
         }
     }
 
