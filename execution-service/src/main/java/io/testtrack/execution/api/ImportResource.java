@@ -101,7 +101,7 @@ public class ImportResource {
         access.require(principal, projectId, Permission.EXECUTE).await().atMost(Duration.ofSeconds(10));
         String name = runName != null && !runName.isBlank() ? runName.trim()
                 : "CI import" + (buildVersion == null || buildVersion.isBlank() ? " " + LocalDate.now() : " of " + buildVersion.trim());
-        UUID by = principal instanceof Principal.User user ? user.userId() : ((Principal.ApiToken) principal).tokenId();
+        UUID by = principal.actorId();
         JunitImport.Summary summary;
         try {
             summary = imports.run(new JunitImport.Request(projectId, name, blankToNull(environment), blankToNull(buildVersion),

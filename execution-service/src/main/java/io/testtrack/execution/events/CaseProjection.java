@@ -1,6 +1,7 @@
 package io.testtrack.execution.events;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import static io.testtrack.platform.persistence.NativeStatements.execute;
+
 import io.smallrye.mutiny.Uni;
 import io.testtrack.events.DomainEvent;
 import io.testtrack.events.EventCodec;
@@ -98,13 +99,5 @@ public class CaseProjection {
         }
         return upsert.chain(() -> execute(LINK, Map.of("id", c.id(), "key", c.key(), "version", c.version(), "project", c.projectId(),
                 "automationKey", c.automationKey())));
-    }
-
-    private static Uni<Void> execute(String sql, Map<String, Object> parameters) {
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql);
-            parameters.forEach(query::setParameter);
-            return query.executeUpdate();
-        }).replaceWithVoid();
     }
 }

@@ -69,7 +69,7 @@ public class AttachmentService {
                 throw new InvalidFieldsException("stepIndex", "must be from 1 to " + e.steps.size());
             }
             Attachment attachment = new Attachment(UUID.randomUUID(), e.id, stepIndex, AttachmentRules.fileName(fileName), type,
-                    content.length, sha256(content), Actors.idOf(principal), Instant.now());
+                    content.length, sha256(content), principal.actorId(), Instant.now());
             return pool.preparedQuery("INSERT INTO attachments (id, execution_id, step_index, file_name, content_type, size_bytes, sha256, "
                             + "content, uploaded_by, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
                     .execute(Tuple.tuple().addUUID(attachment.id()).addUUID(e.id).addInteger(stepIndex).addString(attachment.fileName())
@@ -107,9 +107,7 @@ public class AttachmentService {
 
     private Uni<Execution> execution(Principal principal, UUID id, Permission permission) {
         return Panache.withSession(() -> executions.findById(id))
-                .onItem().ifNull().failWith(() -> new ResourceNotFoundException("No such execution."))
-                .call(e -> access.require(principal, e.projectId, permission)
-                        .onFailure(ResourceNotFoundException.class).transform(x -> new ResourceNotFoundException("No such execution.")));
+                .chain(e -> access.requireOn(principal, e, x -> x.projectId, permission, "No such execution."));
     }
 
     private static Attachment attachment(Row row) {

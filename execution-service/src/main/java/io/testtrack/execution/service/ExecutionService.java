@@ -16,7 +16,6 @@ import io.testtrack.execution.repository.RunRepository;
 import io.testtrack.execution.repository.StepResultRepository;
 import io.testtrack.platform.error.ConflictException;
 import io.testtrack.platform.error.InvalidFieldsException;
-import io.testtrack.platform.error.ResourceNotFoundException;
 import io.testtrack.platform.error.StaleVersionException;
 import io.testtrack.platform.outbox.Outbox;
 import io.testtrack.platform.security.Permission;
@@ -70,7 +69,7 @@ public class ExecutionService {
     }
 
     public Uni<Details> recordStep(Principal principal, UUID id, int index, StepInput input) {
-        UUID by = Actors.idOf(principal);
+        UUID by = principal.actorId();
         return Panache.withTransaction(() -> find(principal, id, Permission.EXECUTE, true).chain(e -> {
             if (index < 1 || index > e.steps.size()) {
                 throw new InvalidFieldsException("index", e.steps.isEmpty() ? "the execution has no steps; set its status as a whole"
@@ -99,7 +98,7 @@ public class ExecutionService {
 
     /** Sets the status as a whole (RETEST, say); {@code expectedVersion}, when given, must be current. */
     public Uni<Details> setStatus(Principal principal, UUID id, ExecutionStatus status, Integer expectedVersion) {
-        UUID by = Actors.idOf(principal);
+        UUID by = principal.actorId();
         return Panache.withTransaction(() -> find(principal, id, Permission.EXECUTE, true).chain(e -> {
             if (expectedVersion != null && expectedVersion != e.version) {
                 throw new StaleVersionException("The execution", expectedVersion, e.version);
@@ -111,7 +110,7 @@ public class ExecutionService {
 
     /** Starts or stops the clock on the time a tester spends. */
     public Uni<Details> timer(Principal principal, UUID id, boolean start) {
-        UUID by = Actors.idOf(principal);
+        UUID by = principal.actorId();
         return Panache.withTransaction(() -> find(principal, id, Permission.EXECUTE, true).chain(e -> {
             Instant now = Instant.now();
             if (start) {
@@ -138,7 +137,7 @@ public class ExecutionService {
      * results are dropped when the steps changed, since they no longer describe these steps.
      */
     public Uni<Details> refresh(Principal principal, UUID id) {
-        UUID by = Actors.idOf(principal);
+        UUID by = principal.actorId();
         return Panache.withTransaction(() -> find(principal, id, Permission.EXECUTE, true).chain(e -> {
             if (e.testCaseId == null) {
                 throw new ConflictException("The execution is not linked to a test case.");
@@ -193,8 +192,6 @@ public class ExecutionService {
 
     private Uni<Execution> find(Principal principal, UUID id, Permission permission, boolean lock) {
         return (lock ? executions.lock(id) : executions.findById(id))
-                .onItem().ifNull().failWith(() -> new ResourceNotFoundException("No such execution."))
-                .call(e -> access.require(principal, e.projectId, permission)
-                        .onFailure(ResourceNotFoundException.class).transform(x -> new ResourceNotFoundException("No such execution.")));
+                .chain(e -> access.requireOn(principal, e, x -> x.projectId, permission, "No such execution."));
     }
 }

@@ -13,12 +13,12 @@ import io.testtrack.events.execution.RunCreated;
 import io.testtrack.events.execution.RunSource;
 import io.testtrack.events.execution.StatusCounts;
 import io.testtrack.execution.domain.JunitParser;
+import io.testtrack.execution.repository.CopyStream;
 import io.testtrack.platform.config.PlatformConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,10 +28,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
  * A CI import: one request, one run, all or nothing. The reports stream through the parser into
@@ -56,8 +52,6 @@ public class JunitImport {
     public interface Report {
         InputStream open() throws IOException;
     }
-
-    private static final int COPY_BUFFER = 256 * 1024;
 
     private final AgroalDataSource dataSource;
     private final String source;
@@ -152,46 +146,20 @@ public class JunitImport {
     }
 
     private void copyRows(Connection connection, UUID importId, List<Report> reports) throws SQLException {
-        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY import_rows (import_id, seq, classname, name, key, "
-                + "outcome, flaky, duration_ms, message, details, system_out, system_err) FROM STDIN (FORMAT csv)");
-        try {
-            StringBuilder buffer = new StringBuilder(COPY_BUFFER + 64 * 1024);
-            CSVPrinter printer = new CSVPrinter(buffer, CSVFormat.POSTGRESQL_CSV);
+        try (CopyStream copy = new CopyStream(connection, "import_rows", "import_id, seq, classname, name, key, outcome, flaky, "
+                + "duration_ms, message, details, system_out, system_err")) {
             String id = importId.toString();
             int[] seq = { 0 };
             for (Report report : reports) {
                 try (InputStream in = report.open()) {
-                    JunitParser.parse(in, r -> {
-                        try {
-                            printer.printRecord(id, seq[0]++, r.classname(), r.name(), r.key(), r.outcome().name(), r.flakyMarker(),
-                                    r.durationMs(), clean(r.message()), clean(r.details()), clean(r.systemOut()), clean(r.systemErr()));
-                            if (buffer.length() >= COPY_BUFFER) {
-                                flush(copy, buffer);
-                            }
-                        } catch (IOException | SQLException e) {
-                            throw new IllegalStateException("streaming the report into PostgreSQL failed", e);
-                        }
-                    });
+                    JunitParser.parse(in, r -> copy.row(id, seq[0]++, r.classname(), r.name(), r.key(), r.outcome().name(),
+                            r.flakyMarker(), r.durationMs(), clean(r.message()), clean(r.details()), clean(r.systemOut()),
+                            clean(r.systemErr())));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             }
-            flush(copy, buffer);
-            copy.endCopy();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
-        }
-    }
-
-    private static void flush(CopyIn copy, StringBuilder buffer) throws SQLException {
-        if (buffer.length() > 0) {
-            byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-            copy.writeToCopy(bytes, 0, bytes.length);
-            buffer.setLength(0);
+            copy.finish();
         }
     }
 
@@ -254,27 +222,13 @@ public class JunitImport {
     }
 
     private void copyOutbox(Connection connection, List<DomainEvent> events, String correlationId, Instant now) throws SQLException {
-        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("COPY outbox (event_id, topic, message_key, event_type, payload, correlation_id) FROM STDIN (FORMAT csv)");
-        try {
-            StringBuilder buffer = new StringBuilder(COPY_BUFFER + 64 * 1024);
-            CSVPrinter printer = new CSVPrinter(buffer, CSVFormat.POSTGRESQL_CSV);
+        try (CopyStream copy = new CopyStream(connection, "outbox", "event_id, topic, message_key, event_type, payload, correlation_id")) {
             for (DomainEvent event : events) {
                 EventEnvelope envelope = EventCodec.envelope(event, source, now, correlationId);
-                printer.printRecord(envelope.id(), EventCatalog.describe(event.getClass()).topic(), event.aggregateId(), envelope.type(),
+                copy.row(envelope.id(), EventCatalog.describe(event.getClass()).topic(), event.aggregateId(), envelope.type(),
                         EventCodec.write(envelope), correlationId);
-                if (buffer.length() >= COPY_BUFFER) {
-                    flush(copy, buffer);
-                }
             }
-            flush(copy, buffer);
-            copy.endCopy();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
+            copy.finish();
         }
     }
 

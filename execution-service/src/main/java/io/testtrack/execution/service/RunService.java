@@ -14,7 +14,6 @@ import io.testtrack.execution.repository.RunQueries;
 import io.testtrack.execution.repository.RunRepository;
 import io.testtrack.platform.error.ConflictException;
 import io.testtrack.platform.error.InvalidFieldsException;
-import io.testtrack.platform.error.ResourceNotFoundException;
 import io.testtrack.platform.outbox.Outbox;
 import io.testtrack.platform.security.Permission;
 import io.testtrack.platform.security.Principal;
@@ -56,7 +55,7 @@ public class RunService {
     }
 
     public Uni<RunWithCounts> create(Principal principal, NewRun request) {
-        UUID by = Actors.idOf(principal);
+        UUID by = principal.actorId();
         return access.require(principal, request.projectId(), Permission.EXECUTE)
                 .chain(() -> queries.select(request.projectId(), request.selection()))
                 .chain(cases -> {
@@ -93,7 +92,7 @@ public class RunService {
 
     /** A new run of the FAILED and BLOCKED executions of a run, with the same case snapshots. */
     public Uni<RunWithCounts> rerun(Principal principal, UUID runId, String name) {
-        UUID by = Actors.idOf(principal);
+        UUID by = principal.actorId();
         return Panache.withTransaction(() -> find(principal, runId, Permission.EXECUTE)
                 .chain(source -> executions.ofRunWithStatus(runId, List.of(ExecutionStatus.FAILED, ExecutionStatus.BLOCKED))
                         .chain(failed -> {
@@ -158,10 +157,7 @@ public class RunService {
     }
 
     Uni<Run> find(Principal principal, UUID runId, Permission permission) {
-        return runs.findById(runId)
-                .onItem().ifNull().failWith(() -> new ResourceNotFoundException("No such run."))
-                .call(run -> access.require(principal, run.projectId, permission)
-                        .onFailure(ResourceNotFoundException.class).transform(e -> new ResourceNotFoundException("No such run.")));
+        return runs.findById(runId).chain(run -> access.requireOn(principal, run, r -> r.projectId, permission, "No such run."));
     }
 
     /** Call inside a transaction. */

@@ -1,6 +1,7 @@
 package io.testtrack.platform.security;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import static io.testtrack.platform.persistence.NativeStatements.execute;
+
 import io.smallrye.mutiny.Uni;
 import io.testtrack.events.DomainEvent;
 import io.testtrack.events.EventCodec;
@@ -94,13 +95,5 @@ public class MembershipProjection {
         return execute("INSERT INTO access_members (project_id, user_id, role) VALUES (:project, :user, :role) "
                 + "ON CONFLICT (project_id, user_id) DO UPDATE SET role = :role, updated_at = now()",
                 Map.of("project", projectId, "user", userId, "role", role));
-    }
-
-    private static Uni<Void> execute(String sql, Map<String, Object> parameters) {
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql);
-            parameters.forEach(query::setParameter);
-            return query.executeUpdate();
-        }).replaceWithVoid();
     }
 }

@@ -18,13 +18,25 @@ public sealed interface Principal {
     String ROLE_CLAIM = "tt_role";
     String API_TOKEN_SUBJECT_PREFIX = "api-token:";
 
+    /** Who a change is recorded against: the user, or the API token a CI pipeline used. */
+    UUID actorId();
+
     record User(UUID userId, String email, GlobalRole role) implements Principal {
         public boolean isAdmin() {
             return role == GlobalRole.ADMIN;
         }
+
+        @Override
+        public UUID actorId() {
+            return userId;
+        }
     }
 
     record ApiToken(UUID tokenId, UUID projectId, ProjectRole role) implements Principal {
+        @Override
+        public UUID actorId() {
+            return tokenId;
+        }
     }
 
     static Principal of(JsonWebToken jwt) {

@@ -30,6 +30,20 @@ public class ProjectAccess {
         });
     }
 
+    /**
+     * A resource of some project, for this caller: one that does not exist and one in a project
+     * outside the caller's are the same 404 ({@code notFound}); answers the resource.
+     */
+    public <T> Uni<T> requireOn(Principal principal, T resource, java.util.function.Function<T, UUID> projectOf,
+            Permission permission, String notFound) {
+        if (resource == null) {
+            return Uni.createFrom().failure(new ResourceNotFoundException(notFound));
+        }
+        return require(principal, projectOf.apply(resource), permission)
+                .onFailure(ResourceNotFoundException.class).transform(e -> new ResourceNotFoundException(notFound))
+                .replaceWith(resource);
+    }
+
     private Uni<ProjectRole> roleIn(Principal principal, UUID projectId) {
         if (principal instanceof Principal.ApiToken token) {
             return token.projectId().equals(projectId)

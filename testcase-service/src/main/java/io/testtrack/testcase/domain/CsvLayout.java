@@ -68,7 +68,7 @@ public final class CsvLayout {
             return List.of();
         }
         try {
-            return JsonColumns.MAPPER.readValue(cell, STEPS_TYPE);
+            return JsonColumns.read(cell, STEPS_TYPE);
         } catch (Exception e) {
             throw new IllegalArgumentException("must be a JSON array of {\"action\", \"expectedResult\", \"testData\"}"
                     + " or {\"shared\": \"<name>\"} objects");

@@ -10,7 +10,6 @@ import io.testtrack.platform.security.ProjectAccess;
 import io.testtrack.testcase.domain.CaseContent;
 import io.testtrack.testcase.domain.CaseStatus;
 import io.testtrack.testcase.domain.Priority;
-import io.testtrack.testcase.domain.TestCase;
 import io.testtrack.testcase.repository.ProjectDirectory;
 import io.testtrack.testcase.repository.TestCaseRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,7 +56,7 @@ public class BulkService {
         if (unique.size() > MAX_IDS) {
             return Uni.createFrom().failure(new InvalidFieldsException("ids", "at most " + MAX_IDS + " ids at once"));
         }
-        UUID by = Actors.idOf(principal);
+        UUID by = principal.actorId();
         return access.require(principal, projectId, Permission.WRITE_CASES)
                 .chain(() -> projects.writableKey(projectId))
                 .chain(() -> Panache.withTransaction(() -> cases.lockAll(projectId, unique).chain(found -> {

@@ -1,7 +1,6 @@
 package io.testtrack.testcase.service;
 
 import io.smallrye.mutiny.Uni;
-import io.testtrack.platform.error.ResourceNotFoundException;
 import io.testtrack.platform.security.Permission;
 import io.testtrack.platform.security.Principal;
 import io.testtrack.platform.security.ProjectAccess;
@@ -41,15 +40,7 @@ public class CaseAccess {
     }
 
     private Uni<TestCase> allowed(Principal principal, TestCase found, Permission permission, boolean deleted) {
-        if (found == null || found.isDeleted() != deleted) {
-            return Uni.createFrom().failure(notFound(deleted));
-        }
-        return access.require(principal, found.projectId, permission)
-                .onFailure(ResourceNotFoundException.class).transform(e -> notFound(deleted))
-                .replaceWith(found);
-    }
-
-    private static ResourceNotFoundException notFound(boolean deleted) {
-        return new ResourceNotFoundException(deleted ? "No such test case in the trash." : "No such test case.");
+        return access.requireOn(principal, found != null && found.isDeleted() == deleted ? found : null, c -> c.projectId, permission,
+                deleted ? "No such test case in the trash." : "No such test case.");
     }
 }

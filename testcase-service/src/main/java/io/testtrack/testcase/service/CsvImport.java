@@ -93,7 +93,7 @@ public class CsvImport {
     }
 
     public Uni<Report> run(Principal principal, UUID projectId, byte[] file, boolean dryRun) {
-        UUID by = Actors.idOf(principal);
+        UUID by = principal.actorId();
         return access.require(principal, projectId, Permission.WRITE_CASES)
                 .chain(() -> projects.writableKey(projectId))
                 .chain(projectKey -> {

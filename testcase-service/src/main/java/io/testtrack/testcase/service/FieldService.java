@@ -4,7 +4,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.platform.error.ConflictException;
 import io.testtrack.platform.error.InvalidFieldsException;
-import io.testtrack.platform.error.ResourceNotFoundException;
 import io.testtrack.platform.error.StaleVersionException;
 import io.testtrack.platform.security.Permission;
 import io.testtrack.platform.security.Principal;
@@ -114,10 +113,7 @@ public class FieldService {
     }
 
     private Uni<FieldDefinition> manageable(Principal principal, UUID id) {
-        return fields.findById(id)
-                .onItem().ifNull().failWith(() -> new ResourceNotFoundException("No such field."))
-                .call(field -> access.require(principal, field.projectId, Permission.MANAGE)
-                        .onFailure(ResourceNotFoundException.class).transform(e -> new ResourceNotFoundException("No such field.")));
+        return fields.findById(id).chain(field -> access.requireOn(principal, field, f -> f.projectId, Permission.MANAGE, "No such field."));
     }
 
     private Uni<List<String>> optionsInUse(FieldDefinition field, List<String> removed) {

@@ -4,7 +4,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.platform.error.ConflictException;
 import io.testtrack.platform.error.InvalidFieldsException;
-import io.testtrack.platform.error.ResourceNotFoundException;
 import io.testtrack.platform.error.StaleVersionException;
 import io.testtrack.platform.security.Permission;
 import io.testtrack.platform.security.Principal;
@@ -60,7 +59,7 @@ public class SharedStepsService {
                     group.projectId = projectId;
                     group.name = name.trim();
                     group.steps = steps;
-                    group.createdBy = Actors.idOf(principal);
+                    group.createdBy = principal.actorId();
                     group.updatedBy = group.createdBy;
                     group.createdAt = now;
                     group.updatedAt = now;
@@ -71,7 +70,7 @@ public class SharedStepsService {
 
     public Uni<Result> update(Principal principal, UUID id, String name, List<StepItem> steps, Integer expectedVersion) {
         ownStepsOnly(steps);
-        UUID by = Actors.idOf(principal);
+        UUID by = principal.actorId();
         return Panache.withTransaction(() -> find(principal, id, Permission.WRITE_CASES)
                 .call(group -> groups.getSession().chain(s -> s.lock(group, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)))
                 .call(group -> projects.writableKey(group.projectId))
@@ -119,10 +118,7 @@ public class SharedStepsService {
     }
 
     private Uni<SharedSteps> find(Principal principal, UUID id, Permission permission) {
-        return groups.findById(id)
-                .onItem().ifNull().failWith(() -> new ResourceNotFoundException("No such shared steps."))
-                .call(group -> access.require(principal, group.projectId, permission)
-                        .onFailure(ResourceNotFoundException.class).transform(e -> new ResourceNotFoundException("No such shared steps.")));
+        return groups.findById(id).chain(group -> access.requireOn(principal, group, g -> g.projectId, permission, "No such shared steps."));
     }
 
     private Uni<Void> uniqueName(UUID projectId, String name, UUID self) {

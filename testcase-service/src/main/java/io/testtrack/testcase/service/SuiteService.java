@@ -66,7 +66,7 @@ public class SuiteService {
                     suite.parentId = parentId;
                     suite.name = name.trim();
                     suite.position = count.intValue();
-                    suite.createdBy = Actors.idOf(principal);
+                    suite.createdBy = principal.actorId();
                     suite.createdAt = now;
                     suite.updatedAt = now;
                     return suites.persist(suite).chain(() -> saved(suite, suite.createdBy));
@@ -104,7 +104,7 @@ public class SuiteService {
                 uniqueName(suite.projectId, suite.parentId, name, suite.id).chain(ignored -> {
                     suite.name = name.trim();
                     touch(suite);
-                    return saved(suite, Actors.idOf(principal));
+                    return saved(suite, principal.actorId());
                 })));
     }
 
@@ -132,7 +132,7 @@ public class SuiteService {
                             .chain(() -> suites.shiftFrom(suite.projectId, parentId, target))
                             .invoke(() -> suite.position = target)
                             .chain(suites::flush)
-                            .chain(() -> saved(suite, Actors.idOf(principal)));
+                            .chain(() -> saved(suite, principal.actorId()));
                 })));
     }
 
@@ -149,9 +149,9 @@ public class SuiteService {
                                 + " test case(s); delete with cascade=true to move them to the trash too.");
                     }
                     return cases.liveInSuitesLocked(subtree)
-                            .call(list -> CaseWriter.sequentially(list, testCase -> writer.deleted(testCase, Actors.idOf(principal))))
+                            .call(list -> CaseWriter.sequentially(list, testCase -> writer.deleted(testCase, principal.actorId())))
                             .call(() -> CaseWriter.sequentially(subtree, gone -> outbox.record(
-                                    new SuiteDeleted(gone, suite.projectId, Actors.idOf(principal)))))
+                                    new SuiteDeleted(gone, suite.projectId, principal.actorId()))))
                             .call(() -> suites.delete(suite))
                             .call(suites::flush)
                             .call(() -> suites.renumber(suite.projectId, suite.parentId))

@@ -35,8 +35,8 @@ public class TestCaseService {
         return access.require(principal, projectId, Permission.WRITE_CASES)
                 .chain(() -> projects.writableKey(projectId))
                 .chain(key -> projects.reserveNumbers(projectId, 1).chain(number -> Panache.withTransaction(() -> writer.write(
-                        TestCase.create(projectId, number, key, Actors.idOf(principal), Instant.now()), content,
-                        Actors.idOf(principal), "Created"))));
+                        TestCase.create(projectId, number, key, principal.actorId(), Instant.now()), content,
+                        principal.actorId(), "Created"))));
     }
 
     public Uni<CaseWriter.Written> get(Principal principal, UUID id) {
@@ -57,10 +57,10 @@ public class TestCaseService {
         return Panache.withSession(() -> cases.find(principal, id, Permission.WRITE_CASES))
                 .chain(source -> projects.writableKey(source.projectId).chain(key -> projects.reserveNumbers(source.projectId, 1)
                         .chain(number -> Panache.withTransaction(() -> writer.write(
-                                TestCase.create(source.projectId, number, key, Actors.idOf(principal), Instant.now()),
+                                TestCase.create(source.projectId, number, key, principal.actorId(), Instant.now()),
                                 source.content().asClone(title != null ? title : "Copy of " + source.title,
                                         suiteId != null ? suiteId : source.suiteId),
-                                Actors.idOf(principal), "Cloned from " + source.key)))));
+                                principal.actorId(), "Cloned from " + source.key)))));
     }
 
     /** Moves the case to the trash, from where it can be restored for 30 days. */
@@ -69,14 +69,14 @@ public class TestCaseService {
                 .call(testCase -> projects.writableKey(testCase.projectId))
                 .chain(testCase -> {
                     requireVersion(testCase, expectedVersion);
-                    return writer.deleted(testCase, Actors.idOf(principal));
+                    return writer.deleted(testCase, principal.actorId());
                 }));
     }
 
     public Uni<CaseWriter.Written> restore(Principal principal, UUID id) {
         return Panache.withTransaction(() -> cases.lockDeleted(principal, id, Permission.WRITE_CASES)
                 .call(testCase -> projects.writableKey(testCase.projectId))
-                .chain(testCase -> writer.restored(testCase, Actors.idOf(principal))));
+                .chain(testCase -> writer.restored(testCase, principal.actorId())));
     }
 
     private Uni<CaseWriter.Written> edit(Principal principal, UUID id, int expectedVersion,
@@ -85,7 +85,7 @@ public class TestCaseService {
                 .call(testCase -> projects.writableKey(testCase.projectId))
                 .chain(testCase -> {
                     requireVersion(testCase, expectedVersion);
-                    return writer.write(testCase, change.apply(testCase.content()), Actors.idOf(principal), summary);
+                    return writer.write(testCase, change.apply(testCase.content()), principal.actorId(), summary);
                 }));
     }
 

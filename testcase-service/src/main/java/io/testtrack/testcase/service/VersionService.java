@@ -69,7 +69,7 @@ public class VersionService {
                     return versions.get(caseId, version)
                             .onItem().ifNull().failWith(() -> new ResourceNotFoundException("The test case has no version " + version + "."))
                             .chain(old -> adapt(testCase, old))
-                            .chain(content -> writer.write(testCase, content, Actors.idOf(principal), "Restored version " + version));
+                            .chain(content -> writer.write(testCase, content, principal.actorId(), "Restored version " + version));
                 }));
     }
 
