@@ -48,13 +48,16 @@ public final class TestcaseBench {
         this.token = token;
     }
 
-    /** args: testcase-service URL, access token, project id, total cases, measure seconds. */
+    /** args: testcase-service URL, access token, project id, total cases, measure seconds, phase (seed or measure). */
     public static void main(String[] args) throws Exception {
         TestcaseBench bench = new TestcaseBench(args[0], args[1]);
         String project = args[2];
         int total = Integer.parseInt(args[3]);
         int seconds = Integer.parseInt(args[4]);
-        bench.seed(project, total);
+        if (args[5].equals("seed")) {
+            bench.seed(project, total);
+            System.exit(0);
+        }
         String q = "checkout";
         String tag = "regression";
         String filter = "projectId=" + project + "&q=" + q + "&tags=" + tag + "&limit=50";

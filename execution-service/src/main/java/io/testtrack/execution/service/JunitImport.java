@@ -116,6 +116,10 @@ public class JunitImport {
             run.executeUpdate();
         }
         copyRows(connection, importId, reports);
+        // The planner must know how many rows just arrived, or it joins them by nested loops.
+        try (var analyze = connection.createStatement()) {
+            analyze.execute("ANALYZE import_rows");
+        }
         try (PreparedStatement executions = connection.prepareStatement(EXECUTIONS)) {
             executions.setObject(1, runId);
             executions.setObject(2, request.projectId());
