@@ -50,6 +50,13 @@ public class ExecutionResource {
         return executions.setStatus(Principal.of(jwt), id, body.status(), body.version()).map(ExecutionView::of);
     }
 
+    /** {@code {"assignee": "<user id>"}}, or null to unassign. */
+    @PUT
+    @Path("/{id}/assignee")
+    public Uni<ExecutionView> assign(@PathParam("id") UUID id, @Valid @NotNull RunDtos.Assign body) {
+        return executions.assign(Principal.of(jwt), id, body.assignee()).map(ExecutionView::of);
+    }
+
     @POST
     @Path("/{id}/timer/start")
     public Uni<ExecutionView> start(@PathParam("id") UUID id) {

@@ -3,6 +3,7 @@ package io.testtrack.execution.api;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
 import io.testtrack.execution.domain.JunitParser;
+import io.testtrack.execution.service.EnvironmentService;
 import io.testtrack.execution.service.JunitImport;
 import io.testtrack.platform.correlation.CorrelationId;
 import io.testtrack.platform.error.InvalidFieldsException;
@@ -45,13 +46,15 @@ public class ImportResource {
 
     private final JunitImport imports;
     private final ProjectAccess access;
+    private final EnvironmentService environments;
     private final JsonWebToken jwt;
     private final long maxDecompressed;
 
-    public ImportResource(JunitImport imports, ProjectAccess access, JsonWebToken jwt,
+    public ImportResource(JunitImport imports, ProjectAccess access, EnvironmentService environments, JsonWebToken jwt,
             @ConfigProperty(name = "execution.import.max-decompressed-bytes", defaultValue = "536870912") long maxDecompressed) {
         this.imports = imports;
         this.access = access;
+        this.environments = environments;
         this.jwt = jwt;
         this.maxDecompressed = maxDecompressed;
     }
@@ -99,6 +102,7 @@ public class ImportResource {
         }
         Principal principal = Principal.of(jwt);
         access.require(principal, projectId, Permission.EXECUTE).await().atMost(Duration.ofSeconds(10));
+        environments.check(projectId, blankToNull(environment)).await().atMost(Duration.ofSeconds(10));
         String name = runName != null && !runName.isBlank() ? runName.trim()
                 : "CI import" + (buildVersion == null || buildVersion.isBlank() ? " " + LocalDate.now() : " of " + buildVersion.trim());
         UUID by = principal.actorId();

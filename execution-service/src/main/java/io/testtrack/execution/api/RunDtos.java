@@ -93,6 +93,12 @@ public final class RunDtos {
     public record SetStatus(@NotNull ExecutionStatus status, Integer version) {
     }
 
+    public record Assign(UUID assignee) {
+    }
+
+    public record Environments(@NotNull @Size(max = 50) List<@NotNull String> names) {
+    }
+
     public record Page<T>(List<T> items, String nextCursor) {
     }
 }

@@ -10,6 +10,7 @@ import io.testtrack.execution.api.RunDtos.Rerun;
 import io.testtrack.execution.api.RunDtos.RunView;
 import io.testtrack.execution.domain.Run;
 import io.testtrack.execution.repository.RunQueries;
+import io.testtrack.execution.service.EnvironmentService;
 import io.testtrack.execution.service.RunListing;
 import io.testtrack.execution.service.RunService;
 import io.testtrack.platform.error.InvalidFieldsException;
@@ -43,11 +44,13 @@ public class RunResource {
 
     private final RunService runs;
     private final RunListing listing;
+    private final EnvironmentService environments;
     private final JsonWebToken jwt;
 
-    public RunResource(RunService runs, RunListing listing, JsonWebToken jwt) {
+    public RunResource(RunService runs, RunListing listing, EnvironmentService environments, JsonWebToken jwt) {
         this.runs = runs;
         this.listing = listing;
+        this.environments = environments;
         this.jwt = jwt;
     }
 
@@ -97,6 +100,20 @@ public class RunResource {
     public Uni<Response> rerun(@PathParam("id") UUID id, @Valid Rerun body) {
         return runs.rerun(Principal.of(jwt), id, body == null ? null : body.name())
                 .map(run -> Response.created(URI.create("/api/runs/" + run.run().id)).entity(RunView.of(run)).build());
+    }
+
+    /** The project's environments; once it has some, every run names one of them. */
+    @GET
+    @Path("/environments")
+    public Uni<List<String>> environments(@QueryParam("projectId") @NotNull UUID projectId) {
+        return environments.list(Principal.of(jwt), projectId);
+    }
+
+    @jakarta.ws.rs.PUT
+    @Path("/environments")
+    public Uni<List<String>> replaceEnvironments(@QueryParam("projectId") @NotNull UUID projectId,
+            @Valid @NotNull RunDtos.Environments body) {
+        return environments.replace(Principal.of(jwt), projectId, body.names());
     }
 
     @GET

@@ -18,6 +18,7 @@ import io.testtrack.platform.error.ConflictException;
 import io.testtrack.platform.error.InvalidFieldsException;
 import io.testtrack.platform.error.StaleVersionException;
 import io.testtrack.platform.outbox.Outbox;
+import io.testtrack.platform.security.MembershipLookup;
 import io.testtrack.platform.security.Permission;
 import io.testtrack.platform.security.Principal;
 import io.testtrack.platform.security.ProjectAccess;
@@ -50,16 +51,18 @@ public class ExecutionService {
     private final RunService runService;
     private final RunQueries queries;
     private final ProjectAccess access;
+    private final MembershipLookup memberships;
     private final Outbox outbox;
 
     public ExecutionService(ExecutionRepository executions, StepResultRepository results, RunRepository runs, RunService runService,
-            RunQueries queries, ProjectAccess access, Outbox outbox) {
+            RunQueries queries, ProjectAccess access, MembershipLookup memberships, Outbox outbox) {
         this.executions = executions;
         this.results = results;
         this.runs = runs;
         this.runService = runService;
         this.queries = queries;
         this.access = access;
+        this.memberships = memberships;
         this.outbox = outbox;
     }
 
@@ -105,6 +108,25 @@ public class ExecutionService {
             }
             e.statusSet = true;
             return run(e).chain(run -> changeStatus(e, run, status, by)).chain(() -> results.of(e.id)).map(steps -> new Details(e, steps));
+        }));
+    }
+
+    /** Gives the execution to a tester or lead of the project, or to nobody ({@code assignee} null). */
+    public Uni<Details> assign(Principal principal, UUID id, UUID assignee) {
+        return Panache.withTransaction(() -> find(principal, id, Permission.EXECUTE, true).chain(e -> {
+            Uni<Void> allowed = assignee == null ? Uni.createFrom().voidItem()
+                    : memberships.roleOf(e.projectId, assignee).invoke(role -> {
+                        if (role.isEmpty() || !Permission.EXECUTE.grantedTo(role.get())) {
+                            throw new InvalidFieldsException("assignee", "is not a tester or lead of this project");
+                        }
+                    }).replaceWithVoid();
+            return allowed.chain(() -> {
+                e.assignee = assignee;
+                e.updatedBy = principal.actorId();
+                e.updatedAt = Instant.now();
+                e.version++;
+                return results.of(e.id).map(steps -> new Details(e, steps));
+            });
         }));
     }
 

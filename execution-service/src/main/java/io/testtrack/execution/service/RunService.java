@@ -44,19 +44,23 @@ public class RunService {
     private final ExecutionRepository executions;
     private final RunQueries queries;
     private final ProjectAccess access;
+    private final EnvironmentService environments;
     private final Outbox outbox;
 
-    public RunService(RunRepository runs, ExecutionRepository executions, RunQueries queries, ProjectAccess access, Outbox outbox) {
+    public RunService(RunRepository runs, ExecutionRepository executions, RunQueries queries, ProjectAccess access,
+            EnvironmentService environments, Outbox outbox) {
         this.runs = runs;
         this.executions = executions;
         this.queries = queries;
         this.access = access;
+        this.environments = environments;
         this.outbox = outbox;
     }
 
     public Uni<RunWithCounts> create(Principal principal, NewRun request) {
         UUID by = principal.actorId();
         return access.require(principal, request.projectId(), Permission.EXECUTE)
+                .chain(() -> environments.check(request.projectId(), request.environment()))
                 .chain(() -> queries.select(request.projectId(), request.selection()))
                 .chain(cases -> {
                     if (cases.isEmpty()) {

@@ -133,6 +133,46 @@ class RunFlowTest {
     }
 
     @Test
+    void aProjectsEnvironmentsBindItsRunsAndImports() {
+        project.tester().api().queryParam("projectId", project.id()).body(Map.of("names", List.of("staging", "production")))
+                .put("/api/runs/environments").then().statusCode(403);
+        project.lead().api().queryParam("projectId", project.id()).body(Map.of("names", List.of("staging", "production", "staging")))
+                .put("/api/runs/environments").then().statusCode(200).body("$", contains("staging", "production"));
+        project.tester().api().body(Map.of("projectId", project.id(), "name", "On QA", "environment", "qa",
+                "selection", Map.of("caseIds", List.of(cases.get(0).id())))).post("/api/runs").then().statusCode(400)
+                .body("errors[0].field", is("environment")).body("errors[0].message", containsString("staging"));
+        project.tester().api().contentType("application/xml").queryParam("projectId", project.id()).queryParam("environment", "qa")
+                .body("<testsuite><testcase classname=\"c\" name=\"n\"/></testsuite>").post("/api/imports/junit").then().statusCode(400);
+        String runId = project.tester().api().body(Map.of("projectId", project.id(), "name", "On staging", "environment", "staging",
+                        "selection", Map.of("caseIds", List.of(cases.get(0).id())))).post("/api/runs").then().statusCode(201)
+                .body("environment", is("staging")).extract().path("id");
+
+        // Assignees: testers and leads of the project, or nobody.
+        String id = project.tester().api().get("/api/runs/" + runId + "/executions").then().extract().path("items[0].id");
+        project.tester().api().body(Map.of("assignee", project.developer().id())).put("/api/executions/" + id + "/assignee").then()
+                .statusCode(400).body("errors[0].field", is("assignee"));
+        project.tester().api().body(Map.of("assignee", project.lead().id())).put("/api/executions/" + id + "/assignee").then()
+                .statusCode(200).body("assignee", is(project.lead().id().toString()));
+        project.tester().api().body(java.util.Collections.singletonMap("assignee", null)).put("/api/executions/" + id + "/assignee")
+                .then().statusCode(200).body("assignee", nullValue());
+
+        // Time spent: start, stop, and the clock cannot be stopped twice.
+        project.tester().api().post("/api/executions/" + id + "/timer/start").then().statusCode(200)
+                .body("timerStartedAt", org.hamcrest.Matchers.notNullValue());
+        project.tester().api().post("/api/executions/" + id + "/timer/start").then().statusCode(409);
+        project.tester().api().post("/api/executions/" + id + "/timer/stop").then().statusCode(200)
+                .body("timerStartedAt", nullValue()).body("timeSpentMs", org.hamcrest.Matchers.greaterThanOrEqualTo(0));
+        project.tester().api().post("/api/executions/" + id + "/timer/stop").then().statusCode(409);
+
+        // Closed by hand with an execution still open; closing again is a conflict.
+        project.tester().api().post("/api/runs/" + runId + "/close").then().statusCode(200).body("status", is("COMPLETED"))
+                .body("counts.NOT_RUN", is(1));
+        project.tester().api().post("/api/runs/" + runId + "/close").then().statusCode(409);
+        project.viewer().api().queryParam("projectId", project.id()).queryParam("status", "COMPLETED").get("/api/runs").then()
+                .statusCode(200).body("items.id", org.hamcrest.Matchers.hasItem(runId));
+    }
+
+    @Test
     void badStepsAndStaleVersionsAreRefused() {
         String runId = project.tester().api().body(Map.of("projectId", project.id(), "name", "Checks",
                 "selection", Map.of("caseIds", List.of(cases.get(0).id())))).post("/api/runs").then().statusCode(201).extract().path("id");
