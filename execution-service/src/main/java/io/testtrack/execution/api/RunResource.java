@@ -3,6 +3,7 @@ package io.testtrack.execution.api;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.events.execution.ExecutionStatus;
+import io.testtrack.events.execution.RunSource;
 import io.testtrack.execution.api.RunDtos.CreateRun;
 import io.testtrack.execution.api.RunDtos.ExecutionSummary;
 import io.testtrack.execution.api.RunDtos.Page;
@@ -69,9 +70,10 @@ public class RunResource {
 
     @GET
     public Uni<Page<RunView>> list(@QueryParam("projectId") @NotNull UUID projectId, @QueryParam("status") String status,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+            @QueryParam("origin") String origin, @QueryParam("environment") String environment, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         Set<Run.Status> statuses = enums(status, Run.Status.class, "status");
-        return listing.runs(Principal.of(jwt), projectId, statuses, cursor, limit)
+        return listing.runs(Principal.of(jwt), projectId, statuses, enums(origin, RunSource.class, "origin"), environment, cursor, limit)
                 .map(page -> new Page<>(page.items().stream().map(r -> RunView.of(r, null)).toList(), page.nextCursor()));
     }
 

@@ -3,6 +3,7 @@ package io.testtrack.execution.service;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.events.execution.ExecutionStatus;
+import io.testtrack.events.execution.RunSource;
 import io.testtrack.execution.domain.Execution;
 import io.testtrack.execution.domain.Run;
 import io.testtrack.execution.repository.ExecutionRepository;
@@ -41,13 +42,22 @@ public class RunListing {
         this.access = access;
     }
 
-    public Uni<Page<Run>> runs(Principal principal, UUID projectId, Set<Run.Status> statuses, String cursor, int limit) {
+    public Uni<Page<Run>> runs(Principal principal, UUID projectId, Set<Run.Status> statuses, Set<RunSource> origins, String environment,
+            String cursor, int limit) {
         return access.require(principal, projectId, Permission.READ).chain(() -> Panache.withSession(() -> {
             StringBuilder query = new StringBuilder("projectId = :project");
             io.quarkus.panache.common.Parameters params = io.quarkus.panache.common.Parameters.with("project", projectId);
             if (!statuses.isEmpty()) {
                 query.append(" and status in :statuses");
                 params.and("statuses", List.copyOf(statuses));
+            }
+            if (!origins.isEmpty()) {
+                query.append(" and origin in :origins");
+                params.and("origins", List.copyOf(origins));
+            }
+            if (environment != null && !environment.isBlank()) {
+                query.append(" and environment = :environment");
+                params.and("environment", environment.trim());
             }
             if (cursor != null) {
                 String[] parts = decode(cursor).split("\\|");

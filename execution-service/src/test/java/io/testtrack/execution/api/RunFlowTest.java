@@ -170,6 +170,12 @@ class RunFlowTest {
         project.tester().api().post("/api/runs/" + runId + "/close").then().statusCode(409);
         project.viewer().api().queryParam("projectId", project.id()).queryParam("status", "COMPLETED").get("/api/runs").then()
                 .statusCode(200).body("items.id", org.hamcrest.Matchers.hasItem(runId));
+        project.viewer().api().queryParam("projectId", project.id()).queryParam("environment", "staging").queryParam("origin", "MANUAL")
+                .get("/api/runs").then().statusCode(200).body("items.id", contains(runId));
+        project.viewer().api().queryParam("projectId", project.id()).queryParam("origin", "IMPORT").get("/api/runs").then()
+                .statusCode(200).body("items", hasSize(0));
+        project.viewer().api().queryParam("projectId", project.id()).queryParam("origin", "CRON").get("/api/runs").then()
+                .statusCode(400).body("errors[0].field", is("origin"));
     }
 
     @Test
