@@ -17,10 +17,6 @@ public class ExecutionRepository implements PanacheRepositoryBase<Execution, UUI
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    public Uni<List<Execution>> ofRun(UUID runId) {
-        return list("runId = ?1 order by position", runId);
-    }
-
     public Uni<List<Execution>> ofRunWithStatus(UUID runId, List<ExecutionStatus> statuses) {
         return list("runId = ?1 and status in ?2 order by position", runId, statuses);
     }

@@ -205,8 +205,7 @@ public class ExecutionService {
 
     private Uni<Run> run(Execution e) {
         return runs.findById(e.runId, LockModeType.PESSIMISTIC_WRITE).invoke(run -> {
-            if (run.status == Run.Status.COMPLETED && run.completedAt != null && run.origin != io.testtrack.events.execution.RunSource.MANUAL
-                    && run.origin != io.testtrack.events.execution.RunSource.RERUN) {
+            if (run.origin == io.testtrack.events.execution.RunSource.IMPORT) {
                 throw new ConflictException("An imported run is a record of a CI build; its results are not edited.");
             }
         });

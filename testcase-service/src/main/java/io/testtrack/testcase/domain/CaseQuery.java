@@ -27,6 +27,11 @@ public record CaseQuery(
 
     public static final int MAX_LIMIT = 200;
 
+    public CaseQuery withCustomFields(Map<String, Object> values) {
+        return new CaseQuery(projectId, text, suiteId, tags, priorities, statuses, types, automated, values, deleted, sort, descending,
+                limit, after);
+    }
+
     public CaseQuery withPage(int newLimit, Cursor newAfter) {
         return new CaseQuery(projectId, text, suiteId, tags, priorities, statuses, types, automated, customFields, deleted, sort,
                 descending, newLimit, newAfter);

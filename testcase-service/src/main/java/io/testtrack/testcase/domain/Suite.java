@@ -38,4 +38,18 @@ public class Suite {
     public Instant updatedAt;
 
     public long version;
+
+    /** A new suite, last among its siblings ({@code position} = how many there are). */
+    public static Suite create(UUID projectId, UUID parentId, String name, int position, UUID by, Instant now) {
+        Suite suite = new Suite();
+        suite.id = UUID.randomUUID();
+        suite.projectId = projectId;
+        suite.parentId = parentId;
+        suite.name = name.trim();
+        suite.position = position;
+        suite.createdBy = by;
+        suite.createdAt = now;
+        suite.updatedAt = now;
+        return suite;
+    }
 }

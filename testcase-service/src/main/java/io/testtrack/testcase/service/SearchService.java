@@ -120,9 +120,7 @@ public class SearchService {
                     throw new InvalidFieldsException("cf." + name, e.getMessage());
                 }
             });
-            return new CaseQuery(query.projectId(), query.text(), query.suiteId(), query.tags(), query.priorities(), query.statuses(),
-                    query.types(), query.automated(), values, query.deleted(), query.sort(), query.descending(), query.limit(),
-                    query.after());
+            return query.withCustomFields(values);
         });
     }
 }

@@ -59,16 +59,7 @@ public class SuiteService {
                 .chain(() -> uniqueName(projectId, parentId, name, null))
                 .chain(() -> suites.children(projectId, parentId))
                 .chain(count -> {
-                    Instant now = Instant.now();
-                    Suite suite = new Suite();
-                    suite.id = UUID.randomUUID();
-                    suite.projectId = projectId;
-                    suite.parentId = parentId;
-                    suite.name = name.trim();
-                    suite.position = count.intValue();
-                    suite.createdBy = principal.actorId();
-                    suite.createdAt = now;
-                    suite.updatedAt = now;
+                    Suite suite = Suite.create(projectId, parentId, name, count.intValue(), principal.actorId(), Instant.now());
                     return suites.persist(suite).chain(() -> saved(suite, suite.createdBy));
                 })));
     }
@@ -82,16 +73,7 @@ public class SuiteService {
                     return Uni.createFrom().item(found.id);
                 }
                 return suites.children(projectId, parentId).chain(count -> {
-                    Instant now = Instant.now();
-                    Suite suite = new Suite();
-                    suite.id = UUID.randomUUID();
-                    suite.projectId = projectId;
-                    suite.parentId = parentId;
-                    suite.name = name;
-                    suite.position = count.intValue();
-                    suite.createdBy = by;
-                    suite.createdAt = now;
-                    suite.updatedAt = now;
+                    Suite suite = Suite.create(projectId, parentId, name, count.intValue(), by, Instant.now());
                     return suites.persist(suite).chain(suites::flush).chain(() -> saved(suite, by)).replaceWith(suite.id);
                 });
             }));
