@@ -2,7 +2,7 @@
 # Gateway overhead and login latency, measured side by side in one run with wrk:
 #  1. GET /api/auth/me (a cheap authenticated read) straight at auth-service, then the same
 #     read through the gateway: 50 connections, 30 s each, p50/p99 and requests/s.
-#  2. POST /api/auth/login with the stack's bcrypt cost: 10 connections for 30 s, straight at
+#  2. POST /api/auth/login with the stack's Argon2id cost: 10 connections for 30 s, straight at
 #     auth-service (the gateway's per-address auth limit would cut a load test short).
 #
 #   bench/gateway.sh           (starts the stack if needed: scripts/stack.sh up)

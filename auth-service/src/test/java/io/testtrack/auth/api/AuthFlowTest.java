@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -198,14 +199,35 @@ class AuthFlowTest {
 
     @Test
     void aBcryptHashFromBeforeStillSignsInAndIsUpgradedToArgon2id() {
+        String bcrypt = OpenBSDBCrypt.generate("2a", AuthApi.PASSWORD.toCharArray(), new byte[16], 4);
+        String upgraded = signInWithStoredHash(bcrypt);
+        assertTrue(upgraded.startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), upgraded);
+    }
+
+    @Test
+    void anArgon2HashOfTheEarlierJavaEncoderStillSignsInAndIsKept() {
+        // made by the Bouncy Castle based encoder the service used before, at today's parameters
+        String earlier = "$argon2id$v=19$m=19456,t=2,p=1$0RT1K2TYiS00JMWGBLx2Og$awl1XtNFmKmcXHH5CT0PTLm9Vw1cj0ky9KVBzZONM8k";
+        assertEquals(earlier, signInWithStoredHash(earlier));
+    }
+
+    @Test
+    void anArgon2HashAtWeakerParametersIsRehashedAtTheConfiguredCost() {
+        String weaker = "$argon2id$v=19$m=8192,t=1,p=1$rukhJY98pc5nCUadFvxO7A$nGeEWLG2tDg2QfpYXQD/K4YnFr2yfT0cFfMD38+2B1A";
+        String upgraded = signInWithStoredHash(weaker);
+        assertTrue(upgraded.startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), upgraded);
+    }
+
+    /** Stores the hash for a new account's password, signs in twice and answers the hash stored then. */
+    private String signInWithStoredHash(String hash) {
         String email = AuthApi.newEmail("legacy");
         api.signUp(email);
-        String bcrypt = new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4).encode(AuthApi.PASSWORD);
         pool.preparedQuery("UPDATE users SET password_hash = $1 WHERE lower(email) = lower($2)")
-                .execute(Tuple.of(bcrypt, email)).await().atMost(Duration.ofSeconds(5));
+                .execute(Tuple.of(hash, email)).await().atMost(Duration.ofSeconds(5));
         api.login(email, AuthApi.PASSWORD).then().statusCode(200);
-        assertTrue(scalar("SELECT password_hash FROM users WHERE lower(email) = lower($1)", email).startsWith("$argon2id$"));
+        api.login(email, "not the password at all").then().statusCode(401);
         api.login(email, AuthApi.PASSWORD).then().statusCode(200);
+        return scalar("SELECT password_hash FROM users WHERE lower(email) = lower($1)", email);
     }
 
     @Test
