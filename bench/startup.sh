@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Start-up benchmark: for each service in JVM mode, the time from `java -jar` to the first
+# Start-up benchmark: for each service in JVM mode, started as the stack starts it
+# (scripts/run-service.sh: its JVM options and AppCDS archive), the time from `java -jar` to the first
 # 200 of /q/health/ready (/q/health/live for the gateway, whose readiness needs the others), and the
 # resident memory after 10 s idle. Then the whole stack's time
 # from `scripts/stack.sh up` (infrastructure already installed, services built) to all ready.
@@ -11,8 +12,8 @@ cd "$ROOT"
 scripts/stack.sh down >/dev/null
 scripts/stack.sh infra >/dev/null
 eval "$(scripts/stack.sh env)"
-mvn -q -B package -DskipTests
-JAVA_OPTS=${TESTTRACK_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k}
+# the stack's build: jars and AppCDS archives
+mvn -q -B package -DskipTests -Dquarkus.package.jar.appcds.enabled=true
 
 now_ms() { date +%s%3N; }
 
@@ -20,8 +21,7 @@ for spec in auth-service:8081 testcase-service:8082 execution-service:8083 defec
             analytics-service:8085 notification-service:8086 gateway:8080; do
   name=${spec%%:*}; port=${spec##*:}
   start=$(now_ms)
-  # shellcheck disable=SC2086
-  java $JAVA_OPTS -jar "$name/target/quarkus-app/quarkus-run.jar" >/tmp/testtrack-bench-$name.log 2>&1 &
+  scripts/run-service.sh "$name" >/tmp/testtrack-bench-$name.log 2>&1 &
   pid=$!
   # The gateway is ready only when the services behind it are; started alone, it is timed to live.
   check=ready; [ "$name" = gateway ] && check=live

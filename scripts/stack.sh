@@ -19,7 +19,6 @@ REDIS_PORT=6379
 KAFKA_PORT=9092
 KAFKA_CONTROLLER_PORT=9093
 PG_SOCKET_DIR=$STATE/run/postgresql
-JAVA_OPTS=${TESTTRACK_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k}
 SERVICES="auth-service:8081 testcase-service:8082 execution-service:8083 defect-service:8084 analytics-service:8085 notification-service:8086 gateway:8080"
 # Services that own a schema: name → schema (role tt_<schema>)
 SCHEMAS="auth testcase execution defect analytics notification"
@@ -297,12 +296,13 @@ ensure_secrets() {
 }
 
 # --- Services ------------------------------------------------------------------------------
-build_needed() { # true when a service jar is missing or older than any source or pom
-  local spec jar oldest=""
+build_needed() { # true when a service's build (jar and AppCDS archive) is missing, or older than any source or pom
+  local spec app oldest=""
   for spec in $SERVICES; do
-    jar=$ROOT/${spec%%:*}/target/quarkus-app/quarkus-run.jar
-    [ -f "$jar" ] || return 0
-    if [ -z "$oldest" ] || [ "$jar" -ot "$oldest" ]; then oldest=$jar; fi
+    app=$ROOT/${spec%%:*}/target/quarkus-app
+    [ -f "$app/quarkus-run.jar" ] && [ -f "$app/app-cds.jsa" ] && [ ! "$app/app-cds.jsa" -ot "$app/quarkus-run.jar" ] \
+      || return 0
+    if [ -z "$oldest" ] || [ "$app/quarkus-run.jar" -ot "$oldest" ]; then oldest=$app/quarkus-run.jar; fi
   done
   [ -n "$(find "$ROOT" -path "$ROOT/.stack" -prune -o -path '*/target' -prune -o -path "$ROOT/.git" -prune -o \
       \( -name pom.xml -o -path '*/src/main/*' \) -type f -newer "$oldest" -print -quit)" ]
@@ -313,8 +313,9 @@ build_services() {
     log "service builds are up to date"
     return
   fi
-  log "building the services (mvn package, tests run separately by scripts/test.sh)"
-  (cd "$ROOT" && mvn -q -B package -DskipTests >"$LOGS/build.log" 2>&1) || die "build failed (see $LOGS/build.log)"
+  log "building the services (mvn package with AppCDS archives; tests run separately by scripts/test.sh)"
+  (cd "$ROOT" && mvn -q -B package -DskipTests -Dquarkus.package.jar.appcds.enabled=true >"$LOGS/build.log" 2>&1) \
+    || die "build failed (see $LOGS/build.log)"
 }
 
 start_services() {
@@ -324,9 +325,7 @@ start_services() {
     if pid_alive "$name"; then continue; fi
     port_open "$port" && die "port $port for $name is taken by a process this script did not start"
     log "starting $name on $port"
-    # shellcheck disable=SC2086
-    nohup java $JAVA_OPTS -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" \
-      >"$LOGS/$name.log" 2>&1 &
+    nohup "$ROOT/scripts/run-service.sh" "$name" >"$LOGS/$name.log" 2>&1 &
     echo $! >"$PIDS/$name.pid"
   done
   for spec in $SERVICES; do
