@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import org.awaitility.Awaitility;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -26,7 +28,14 @@ public final class Fixtures {
     }
 
     public static Login admin() {
+        awaitFirstAdmin();
         return login(ADMIN_EMAIL, ADMIN_PASSWORD);
+    }
+
+    /** The first admin is created beside the start-up; the service reports ready once it exists. */
+    public static void awaitFirstAdmin() {
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> given().get("/q/health/ready").statusCode() == 200);
     }
 
     public static Login login(String email, String password) {

@@ -15,6 +15,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.testtrack.auth.AuthApi;
+import io.testtrack.auth.Fixtures;
 import io.testtrack.platform.testing.GreenMailResource;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -232,6 +233,7 @@ class AuthFlowTest {
 
     @Test
     void theFirstAdminCanSignIn() {
+        Fixtures.awaitFirstAdmin();
         api.login("admin@testtrack.local", "change-me-now-please").then().statusCode(200).body("user.role", is("ADMIN"));
     }
 
