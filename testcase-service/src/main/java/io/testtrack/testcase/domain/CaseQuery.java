@@ -32,6 +32,12 @@ public record CaseQuery(
                 limit, after);
     }
 
+    /** The same filters without sort or page: what decides the total. */
+    public CaseQuery filtersOnly() {
+        return new CaseQuery(projectId, text, suiteId, tags, priorities, statuses, types, automated, customFields, deleted, null, false,
+                0, null);
+    }
+
     public CaseQuery withPage(int newLimit, Cursor newAfter) {
         return new CaseQuery(projectId, text, suiteId, tags, priorities, statuses, types, automated, customFields, deleted, sort,
                 descending, newLimit, newAfter);

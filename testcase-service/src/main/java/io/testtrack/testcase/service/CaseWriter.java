@@ -47,8 +47,11 @@ public class CaseWriter {
     private final VersionRepository versions;
     private final Outbox outbox;
 
+    private final SearchTotals totals;
+
     public CaseWriter(TestCaseRepository cases, SuiteRepository suites, FieldDefinitionRepository fields,
-            SharedStepsRepository shared, VersionRepository versions, Outbox outbox) {
+            SharedStepsRepository shared, VersionRepository versions, Outbox outbox, SearchTotals totals) {
+        this.totals = totals;
         this.cases = cases;
         this.suites = suites;
         this.fields = fields;
@@ -104,6 +107,7 @@ public class CaseWriter {
     public Uni<Void> deleted(TestCase testCase, UUID by) {
         testCase.deletedAt = Instant.now();
         testCase.deletedBy = by;
+        totals.touched(testCase.projectId);
         return outbox.record(new TestCaseDeleted(testCase.id, testCase.projectId, testCase.key, testCase.automationKey, by))
                 .replaceWithVoid();
     }
@@ -156,6 +160,7 @@ public class CaseWriter {
 
     private Uni<Written> record(TestCase testCase, List<TestCaseSnapshot.Step> steps, List<String> changes, String summary,
             boolean created, int previous, UUID by) {
+        totals.touched(testCase.projectId);
         Uni<TestCase> stored = created ? cases.persist(testCase) : Uni.createFrom().item(testCase);
         TestCaseSnapshot snapshot = snapshot(testCase, steps);
         return stored

@@ -38,9 +38,12 @@ public class SearchService {
     private final TestCaseRepository cases;
     private final FieldDefinitionRepository fields;
     private final ProjectAccess access;
+    private final SearchTotals totals;
 
-    public SearchService(CaseSearch search, TestCaseRepository cases, FieldDefinitionRepository fields, ProjectAccess access) {
+    public SearchService(CaseSearch search, TestCaseRepository cases, FieldDefinitionRepository fields, ProjectAccess access,
+            SearchTotals totals) {
         this.search = search;
+        this.totals = totals;
         this.cases = cases;
         this.fields = fields;
         this.access = access;
@@ -60,10 +63,10 @@ public class SearchService {
                 });
     }
 
-    /** Counted on the first page; the pages after it carry the count in their cursor. */
+    /** Counted on the first page (or kept from an earlier count: SearchTotals); the pages after it carry it in their cursor. */
     private Uni<CaseSearch.Count> total(CaseQuery query) {
         return query.after() != null ? Uni.createFrom().item(new CaseSearch.Count(query.after().total(), query.after().totalCapped()))
-                : search.count(query);
+                : totals.total(query, () -> search.count(query));
     }
 
     /** Every case the query matches, in its order, a page at a time. */

@@ -35,8 +35,11 @@ public class SuiteService {
     private final ProjectDirectory projects;
     private final Outbox outbox;
 
+    private final SearchTotals totals;
+
     public SuiteService(SuiteRepository suites, TestCaseRepository cases, CaseWriter writer, ProjectAccess access,
-            ProjectDirectory projects, Outbox outbox) {
+            ProjectDirectory projects, Outbox outbox, SearchTotals totals) {
+        this.totals = totals;
         this.suites = suites;
         this.cases = cases;
         this.writer = writer;
@@ -47,6 +50,7 @@ public class SuiteService {
 
     /** Other services keep the tree from these (execution-service selects a suite's cases with its descendants). */
     private Uni<Suite> saved(Suite suite, UUID by) {
+        totals.touched(suite.projectId);
         return outbox.record(new SuiteSaved(suite.id, suite.projectId, suite.parentId, suite.name, by)).replaceWith(suite);
     }
 
@@ -130,6 +134,7 @@ public class SuiteService {
                         throw new ConflictException("The suite holds " + childSuites + " suite(s) and " + caseCount
                                 + " test case(s); delete with cascade=true to move them to the trash too.");
                     }
+                    totals.touched(suite.projectId);
                     return cases.liveInSuitesLocked(subtree)
                             .call(list -> CaseWriter.sequentially(list, testCase -> writer.deleted(testCase, principal.actorId())))
                             .call(() -> CaseWriter.sequentially(subtree, gone -> outbox.record(
