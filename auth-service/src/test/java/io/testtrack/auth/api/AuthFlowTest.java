@@ -219,6 +219,15 @@ class AuthFlowTest {
         assertTrue(upgraded.startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), upgraded);
     }
 
+    @Test
+    void aStoredHashThatDoesNotDecodeIsAWrongPasswordNotAServerError() {
+        String email = AuthApi.newEmail("corrupt");
+        api.signUp(email);
+        pool.preparedQuery("UPDATE users SET password_hash = $1 WHERE lower(email) = lower($2)")
+                .execute(Tuple.of("$argon2id$v=19$m=19456,t=2,p=1$not-base64!$also-not", email)).await().atMost(Duration.ofSeconds(5));
+        api.login(email, AuthApi.PASSWORD).then().statusCode(401).body("detail", is("Wrong e-mail or password."));
+    }
+
     /** Stores the hash for a new account's password, signs in twice and answers the hash stored then. */
     private String signInWithStoredHash(String hash) {
         String email = AuthApi.newEmail("legacy");
