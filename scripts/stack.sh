@@ -26,7 +26,9 @@ SCHEMAS="auth testcase execution defect analytics notification"
 TEST_ONLY_SCHEMAS="platform bench"
 DATABASES="testtrack testtrack_test"
 # topic:partitions — DESIGN.md's topics, plus the one the platform's own tests publish to
-TOPICS="testtrack.access.v1:6 testtrack.testcase.v1:6 testtrack.execution.v1:6 testtrack.defect.v1:6 testtrack.platform-test.v1:3 testtrack.bench.v1:6"
+TOPICS="testtrack.access.v1:6 testtrack.testcase.v1:6 testtrack.execution.v1:6 testtrack.defect.v1:6 testtrack.bench.v1:6"
+# The tests' own copies (testtrack.kafka.topic-prefix=test. in the test profile: BrokerTopics)
+TOPICS="$TOPICS test.testtrack.access.v1:6 test.testtrack.testcase.v1:6 test.testtrack.execution.v1:6 test.testtrack.defect.v1:6 test.testtrack.platform-test.v1:3"
 
 export TESTTRACK_ADMIN_EMAIL=${TESTTRACK_ADMIN_EMAIL:-admin@testtrack.local}
 export TESTTRACK_ADMIN_PASSWORD=${TESTTRACK_ADMIN_PASSWORD:-change-me-now-please}

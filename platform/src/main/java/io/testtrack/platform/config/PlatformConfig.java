@@ -21,6 +21,13 @@ public interface PlatformConfig {
 
     Inbox inbox();
 
+    Kafka kafka();
+
+    interface Kafka {
+        /** Put before every topic's name on the broker; the test profile sets {@code test.} (BrokerTopics). */
+        java.util.Optional<String> topicPrefix();
+    }
+
     interface Outbox {
         /** Whether this instance runs the relay at all. */
         @WithDefault("true")

@@ -64,6 +64,8 @@ public class OutboxRelay {
     private final RelayCheckpoint checkpoint;
     private final Counter published;
     private final PgConnectOptions listenOptions;
+    /** Put before every row's topic on the broker (tests: {@code test.}; see BrokerTopics). */
+    private final String topicPrefix = BrokerTopics.prefix();
 
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean wakeAgain = new AtomicBoolean();
@@ -206,7 +208,7 @@ public class OutboxRelay {
     }
 
     private CompletableFuture<Void> sendOne(Row row) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(row.getString("topic"), row.getString("message_key"),
+        ProducerRecord<String, String> record = new ProducerRecord<>(topicPrefix + row.getString("topic"), row.getString("message_key"),
                 row.getString("payload"));
         record.headers().add(new RecordHeader("ce_id", bytes(row.getUUID("event_id").toString())));
         record.headers().add(new RecordHeader("ce_type", bytes(row.getString("event_type"))));

@@ -102,6 +102,8 @@ class OutboxTest {
             ConsumerRecord<String, String> first = seen.stream().filter(r -> aggregate.equals(r.key())).findFirst().orElseThrow();
             assertEquals(requestId, WireTap.header(first, CorrelationId.HEADER));
             assertEquals("testtrack.platform-test.ProbeRecorded", WireTap.header(first, "ce_type"));
+            // tests publish under their own prefix: a local stack on the same broker never sees them
+            assertEquals("test." + ProbeRecorded.TOPIC, first.topic());
             assertEquals(0L, count("SELECT count(*) FROM outbox WHERE message_key = $1 AND published_at IS NULL", aggregate));
 
             // The consumer logs under the same request id as the request that caused the events.

@@ -1,5 +1,6 @@
 package io.testtrack.platform.testing;
 
+import io.testtrack.platform.outbox.BrokerTopics;
 import io.testtrack.events.DomainEvent;
 import io.testtrack.events.EventCatalog;
 import io.testtrack.events.EventCodec;
@@ -35,8 +36,8 @@ public final class TestPublisher implements AutoCloseable {
     }
 
     public void publish(EventEnvelope envelope) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(
-                EventCatalog.byType(envelope.type()).map(type -> EventCatalog.describe(type).topic()).orElseThrow(),
+        ProducerRecord<String, String> record = new ProducerRecord<>(BrokerTopics.onBroker(
+                EventCatalog.byType(envelope.type()).map(type -> EventCatalog.describe(type).topic()).orElseThrow()),
                 envelope.subject(), EventCodec.write(envelope));
         record.headers().add("ce_id", envelope.id().getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_type", envelope.type().getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package io.testtrack.platform.testing;
 
+import io.testtrack.platform.outbox.BrokerTopics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,8 +24,9 @@ public final class WireTap implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
 
+    /** Taps the catalog topic {@code topic} under the running configuration's prefix (BrokerTopics). */
     public WireTap(String topic) {
-        this("localhost:9092", topic);
+        this("localhost:9092", BrokerTopics.onBroker(topic));
     }
 
     public WireTap(String bootstrapServers, String topic) {
