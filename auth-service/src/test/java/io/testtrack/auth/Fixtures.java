@@ -32,10 +32,15 @@ public final class Fixtures {
         return login(ADMIN_EMAIL, ADMIN_PASSWORD);
     }
 
-    /** The first admin is created beside the start-up; the service reports ready once it exists. */
+    private static volatile boolean firstAdminSettled;
+
+    /** The first admin is created beside the start-up; the service reports ready once it exists (asked once). */
     public static void awaitFirstAdmin() {
-        Awaitility.await().atMost(Duration.ofSeconds(30))
-                .until(() -> given().get("/q/health/ready").statusCode() == 200);
+        if (!firstAdminSettled) {
+            Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> given().get("/q/health/ready").statusCode() == 200);
+            firstAdminSettled = true;
+        }
     }
 
     public static Login login(String email, String password) {

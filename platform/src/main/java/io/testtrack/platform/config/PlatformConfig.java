@@ -24,7 +24,7 @@ public interface PlatformConfig {
     Kafka kafka();
 
     interface Kafka {
-        /** Put before every topic's name on the broker; the test profile sets {@code test.} (BrokerTopics). */
+        /** Put before every topic's name on the broker; the test profile sets {@code test.}, so tests never share a topic with a local stack. */
         java.util.Optional<String> topicPrefix();
     }
 

@@ -10,6 +10,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.testtrack.platform.config.PlatformConfig;
+import io.testtrack.platform.persistence.DedicatedConnections;
 import io.testtrack.platform.correlation.CorrelationId;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -18,7 +19,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -35,7 +35,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Publishes committed outbox rows to Kafka in id order and marks them sent.
@@ -63,9 +62,9 @@ public class OutboxRelay {
     private final Map<String, Object> kafkaConfig;
     private final RelayCheckpoint checkpoint;
     private final Counter published;
-    private final PgConnectOptions listenOptions;
-    /** Put before every row's topic on the broker (tests: {@code test.}; see BrokerTopics). */
-    private final String topicPrefix = BrokerTopics.prefix();
+    private final DedicatedConnections connections;
+    /** Put before every row's topic on the broker (the tests': {@code test.}). */
+    private final String topicPrefix;
 
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean wakeAgain = new AtomicBoolean();
@@ -78,18 +77,15 @@ public class OutboxRelay {
 
     public OutboxRelay(Vertx vertx, PlatformConfig config,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, RelayCheckpoint checkpoint,
-            MeterRegistry registry,
-            @ConfigProperty(name = "quarkus.datasource.reactive.url") String reactiveUrl,
-            @ConfigProperty(name = "quarkus.datasource.username") String username,
-            @ConfigProperty(name = "quarkus.datasource.password") String password) {
+            MeterRegistry registry, DedicatedConnections connections) {
         this.vertx = vertx;
         this.config = config;
         this.kafkaConfig = kafkaConfig;
         this.checkpoint = checkpoint;
         this.published = Counter.builder("testtrack.outbox.published")
                 .description("Outbox events published to Kafka").register(registry);
-        this.listenOptions = PgConnectOptions.fromUri(reactiveUrl).setUser(username).setPassword(password);
-        this.listenOptions.setMetricsName("outbox-listen");
+        this.connections = connections;
+        this.topicPrefix = config.kafka().topicPrefix().orElse("");
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -112,13 +108,12 @@ public class OutboxRelay {
         // relay must still get through, or publishing lags behind every commit.
         pool = Pool.newInstance(PgBuilder.pool()
                 .with(new PoolOptions().setMaxSize(2).setName(config.service() + "-outbox-relay"))
-                .connectingTo(new PgConnectOptions(listenOptions).setMetricsName("outbox-relay"))
+                .connectingTo(connections.options("outbox-relay"))
                 .using(vertx.getDelegate())
                 .build());
         producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new StringSerializer());
         running = true;
-        subscriber = PgSubscriber.subscriber(vertx.getDelegate(), listenOptions)
-                .reconnectPolicy(retries -> 1_000L);
+        subscriber = connections.subscriber("outbox-listen");
         subscriber.channel(config.schema() + "_outbox").handler(ignored -> wake());
         subscriber.connect().onFailure(e -> Log.warnf("outbox LISTEN failed, relying on polling: %s", e.getMessage()));
         pollTimer = vertx.setPeriodic(config.outbox().pollInterval().toMillis(), id -> wake());

@@ -12,6 +12,7 @@ import io.testtrack.events.EventCodec;
 import io.testtrack.events.EventEnvelope;
 import io.testtrack.platform.config.PlatformConfig;
 import io.testtrack.platform.correlation.CorrelationId;
+import io.testtrack.platform.persistence.DedicatedConnections;
 import io.testtrack.platform.probe.KillableCheckpoint;
 import io.testtrack.platform.probe.ProbeConsumer;
 import io.testtrack.platform.probe.ProbeRecorded;
@@ -30,7 +31,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -57,14 +57,8 @@ class OutboxTest {
     @Inject
     MeterRegistry registry;
 
-    @ConfigProperty(name = "quarkus.datasource.reactive.url")
-    String url;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
+    @Inject
+    DedicatedConnections connections;
 
     @Test
     void anEventWhoseTransactionRollsBackIsNeverPublished() {
@@ -165,7 +159,7 @@ class OutboxTest {
 
     @Test
     void twoRelaysOverOneOutboxPublishEachRowOnceAndInOrder() {
-        OutboxRelay secondReplica = new OutboxRelay(vertx, config, kafkaConfig, ids -> { }, registry, url, user, password);
+        OutboxRelay secondReplica = new OutboxRelay(vertx, config, kafkaConfig, ids -> { }, registry, connections);
         String run = UUID.randomUUID().toString();
         try (WireTap wire = new WireTap(ProbeRecorded.TOPIC)) {
             secondReplica.start();

@@ -1,6 +1,5 @@
 package io.testtrack.platform.testing;
 
-import io.testtrack.platform.outbox.BrokerTopics;
 import io.testtrack.events.DomainEvent;
 import io.testtrack.events.EventCatalog;
 import io.testtrack.events.EventCodec;

@@ -1,6 +1,5 @@
 package io.testtrack.platform.testing;
 
-import io.testtrack.platform.outbox.BrokerTopics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -8,10 +8,9 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.testtrack.platform.persistence.DedicatedConnections;
 import io.testtrack.testcase.domain.CaseQuery;
 import io.testtrack.testcase.repository.CaseSearch;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -22,7 +21,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
@@ -53,22 +51,16 @@ public class SearchTotals {
     private final ConcurrentHashMap<UUID, AtomicLong> generations = new ConcurrentHashMap<>();
     /** Raised on every (re)connection of the LISTEN: whatever was counted before may have missed a NOTIFY. */
     private final AtomicLong epoch = new AtomicLong();
-    private final Vertx vertx;
-    private final PgConnectOptions listenOptions;
+    private final DedicatedConnections connections;
     private volatile boolean listening;
     private PgSubscriber subscriber;
 
-    public SearchTotals(Vertx vertx,
-            @ConfigProperty(name = "quarkus.datasource.reactive.url") String reactiveUrl,
-            @ConfigProperty(name = "quarkus.datasource.username") String username,
-            @ConfigProperty(name = "quarkus.datasource.password") String password) {
-        this.vertx = vertx;
-        this.listenOptions = PgConnectOptions.fromUri(reactiveUrl).setUser(username).setPassword(password)
-                .setMetricsName("search-totals-listen");
+    public SearchTotals(DedicatedConnections connections) {
+        this.connections = connections;
     }
 
     void onStart(@Observes StartupEvent event) {
-        subscriber = PgSubscriber.subscriber(vertx.getDelegate(), listenOptions).reconnectPolicy(retries -> 1_000L);
+        subscriber = connections.subscriber("search-totals-listen");
         subscriber.channel(CHANNEL)
                 .subscribeHandler(ignored -> {
                     epoch.incrementAndGet();

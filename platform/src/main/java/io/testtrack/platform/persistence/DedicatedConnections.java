@@ -1,0 +1,43 @@
+package io.testtrack.platform.persistence;
+
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.pubsub.PgSubscriber;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Connections to the service's database outside the application's pool: for LISTEN (the
+ * outbox relay's wake-ups, testcase-service's search totals) and for work that must get through
+ * when that pool is saturated (the relay's own pool). Same URL, role and password as the pool.
+ */
+@ApplicationScoped
+public class DedicatedConnections {
+
+    private final Vertx vertx;
+    private final String reactiveUrl;
+    private final String username;
+    private final String password;
+
+    public DedicatedConnections(Vertx vertx,
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") String reactiveUrl,
+            @ConfigProperty(name = "quarkus.datasource.username") String username,
+            @ConfigProperty(name = "quarkus.datasource.password") String password) {
+        this.vertx = vertx;
+        this.reactiveUrl = reactiveUrl;
+        this.username = username;
+        this.password = password;
+    }
+
+    /** Options for a connection named {@code metricsName} in the client metrics. */
+    public PgConnectOptions options(String metricsName) {
+        PgConnectOptions options = PgConnectOptions.fromUri(reactiveUrl).setUser(username).setPassword(password);
+        options.setMetricsName(metricsName);
+        return options;
+    }
+
+    /** A LISTEN connection that reconnects every second after it is lost (not connected yet). */
+    public PgSubscriber subscriber(String metricsName) {
+        return PgSubscriber.subscriber(vertx.getDelegate(), options(metricsName)).reconnectPolicy(retries -> 1_000L);
+    }
+}
