@@ -6,6 +6,7 @@
 # docs/benchmarks.md quotes them.
 #
 #   bench/testcase.sh [cases] [seconds]     (starts the stack if needed: scripts/stack.sh up)
+#   BENCH_PROJECT=<id> bench/testcase.sh     measures again a project an earlier run seeded
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -19,15 +20,19 @@ token=$(curl -fsS -H 'Content-Type: application/json' -H 'X-Forwarded-For: 10.20
   -d "{\"email\":\"$TESTTRACK_ADMIN_EMAIL\",\"password\":\"$TESTTRACK_ADMIN_PASSWORD\"}" \
   http://127.0.0.1:8081/api/auth/login | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
 [ -n "$token" ] || { echo "login failed" >&2; exit 1; }
-key=$(printf 'B%04d%04d' $((RANDOM % 10000)) $((RANDOM % 10000)))
-project=$(curl -fsS -H 'Content-Type: application/json' -H "Authorization: Bearer $token" \
-  -d "{\"key\":\"$key\",\"name\":\"Bench $key\"}" http://127.0.0.1:8081/api/projects | sed -E 's/.*"id":"([^"]+)".*/\1/')
-until curl -fsS -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:8082/api/suites?projectId=$project"; do sleep 0.2; done
-
 bench() {
   java -Xmx512m -cp "bench/target/quarkus-app/app/*:bench/target/quarkus-app/lib/main/*" io.testtrack.bench.TestcaseBench \
     http://127.0.0.1:8082 "$token" "$project" "$CASES" "$SECONDS_EACH" "$1" | grep RESULT
 }
+if [ -n "${BENCH_PROJECT:-}" ]; then
+  project=$BENCH_PROJECT
+  bench measure
+  exit 0
+fi
+key=$(printf 'B%04d%04d' $((RANDOM % 10000)) $((RANDOM % 10000)))
+project=$(curl -fsS -H 'Content-Type: application/json' -H "Authorization: Bearer $token" \
+  -d "{\"key\":\"$key\",\"name\":\"Bench $key\"}" http://127.0.0.1:8081/api/projects | sed -E 's/.*"id":"([^"]+)".*/\1/')
+until curl -fsS -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:8082/api/suites?projectId=$project"; do sleep 0.2; done
 bench seed
 # The imports publish a TestCaseCreated per case, which execution-service's case projection
 # consumes in the background: measure once it has caught up (on 2 cores it would be measured too).

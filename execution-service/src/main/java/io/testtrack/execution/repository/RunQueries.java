@@ -1,5 +1,6 @@
 package io.testtrack.execution.repository;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.events.execution.ExecutionStatus;
 import io.testtrack.events.execution.StatusCounts;
@@ -85,32 +86,45 @@ public class RunQueries {
         });
     }
 
+    /** The case as the projection has it now, or null once deleted; read in the caller's transaction. */
     public Uni<SelectedCase> currentCase(UUID caseId) {
-        return pool.preparedQuery("SELECT test_case_id, key, version, title, automation_key, CAST(steps AS text) FROM cases "
-                        + "WHERE test_case_id = $1 AND NOT deleted")
-                .execute(Tuple.of(caseId))
+        return Panache.getSession().chain(session -> session.createNativeQuery("SELECT CAST(test_case_id AS text), key, version, "
+                        + "title, automation_key, CAST(steps AS text) FROM cases WHERE test_case_id = :case AND NOT deleted", Object[].class)
+                .setParameter("case", caseId).getResultList())
                 .map(rows -> {
-                    if (rows.rowCount() == 0) {
+                    if (rows.isEmpty()) {
                         return null;
                     }
-                    Row row = rows.iterator().next();
-                    return new SelectedCase(row.getUUID(0), row.getString(1), row.getInteger(2), row.getString(3), row.getString(4),
-                            steps(row.getString(5)));
+                    Object[] row = rows.get(0);
+                    return new SelectedCase(UUID.fromString((String) row[0]), (String) row[1], ((Number) row[2]).intValue(),
+                            (String) row[3], (String) row[4], steps((String) row[5]));
                 });
     }
 
-    /** How many executions of the run are in each status (every status present, zero or not). */
+    /** How many executions of the run are in each status (every status present, zero or not); outside a session. */
     public Uni<Map<ExecutionStatus, Integer>> counts(UUID runId) {
-        return pool.preparedQuery("SELECT status, count(*) FROM executions WHERE run_id = $1 GROUP BY status")
-                .execute(Tuple.of(runId))
+        return pool.preparedQuery("SELECT status, count(*) FROM executions WHERE run_id = $1 GROUP BY status").execute(Tuple.of(runId))
                 .map(rows -> {
-                    Map<ExecutionStatus, Integer> by = new EnumMap<>(ExecutionStatus.class);
-                    for (ExecutionStatus status : ExecutionStatus.values()) {
-                        by.put(status, 0);
-                    }
-                    rows.forEach(row -> by.put(ExecutionStatus.valueOf(row.getString(0)), row.getLong(1).intValue()));
-                    return by;
+                    List<Object[]> pairs = new ArrayList<>();
+                    rows.forEach(row -> pairs.add(new Object[] { row.getString(0), row.getLong(1) }));
+                    return countsOf(pairs);
                 });
+    }
+
+    /** The same counts in the caller's transaction, so that they include what it changed. */
+    public Uni<Map<ExecutionStatus, Integer>> countsInTransaction(UUID runId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "SELECT status, count(*) FROM executions WHERE run_id = :run GROUP BY status", Object[].class)
+                .setParameter("run", runId).getResultList()).map(RunQueries::countsOf);
+    }
+
+    private static Map<ExecutionStatus, Integer> countsOf(List<Object[]> pairs) {
+        Map<ExecutionStatus, Integer> by = new EnumMap<>(ExecutionStatus.class);
+        for (ExecutionStatus status : ExecutionStatus.values()) {
+            by.put(status, 0);
+        }
+        pairs.forEach(pair -> by.put(ExecutionStatus.valueOf((String) pair[0]), ((Number) pair[1]).intValue()));
+        return by;
     }
 
     /** The counts as the RunCompleted event carries them (IN_PROGRESS counts as not run). */

@@ -155,7 +155,7 @@ public class RunService {
         run.status = Run.Status.COMPLETED;
         run.completedAt = Instant.now();
         run.version++;
-        return executions.flush().chain(() -> queries.counts(run.id))
+        return executions.flush().chain(() -> queries.countsInTransaction(run.id))
                 .chain(counts -> outbox.record(new RunCompleted(run.id, run.projectId, RunQueries.summary(counts))))
                 .replaceWith(run);
     }

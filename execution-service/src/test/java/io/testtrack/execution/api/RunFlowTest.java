@@ -9,6 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.testtrack.events.EventCodec;
+import io.testtrack.events.Topics;
+import io.testtrack.events.execution.RunCompleted;
+import io.testtrack.events.execution.StatusCounts;
 import io.testtrack.events.testcase.SuiteSaved;
 import io.testtrack.events.testcase.TestCaseCreated;
 import io.testtrack.events.testcase.TestCaseSnapshot;
@@ -16,6 +20,7 @@ import io.testtrack.events.testcase.TestCaseUpdated;
 import io.testtrack.platform.testing.TestProjects;
 import io.testtrack.platform.testing.TestProjects.Project;
 import io.testtrack.platform.testing.TestPublisher;
+import io.testtrack.platform.testing.WireTap;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -29,6 +34,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,14 +99,19 @@ class RunFlowTest {
         project.tester().api().post("/api/executions/" + first + "/refresh").then().statusCode(200)
                 .body("title", is("Case 1, edited")).body("caseVersion", is(2)).body("status", is("FAILED"));
 
-        for (Map<String, Object> e : executions.subList(1, 4)) {
-            String id = (String) e.get("id");
-            project.tester().api().body(Map.of("status", "PASS")).put("/api/executions/" + id + "/steps/1").then().statusCode(200);
-            project.tester().api().body(Map.of("status", id.equals(executions.get(3).get("id")) ? "BLOCKED" : "PASS"))
-                    .put("/api/executions/" + id + "/steps/2").then().statusCode(200);
+        try (WireTap wire = new WireTap(Topics.EXECUTION)) {
+            for (Map<String, Object> e : executions.subList(1, 4)) {
+                String id = (String) e.get("id");
+                project.tester().api().body(Map.of("status", "PASS")).put("/api/executions/" + id + "/steps/1").then().statusCode(200);
+                project.tester().api().body(Map.of("status", id.equals(executions.get(3).get("id")) ? "BLOCKED" : "PASS"))
+                        .put("/api/executions/" + id + "/steps/2").then().statusCode(200);
+            }
+            project.tester().api().get("/api/runs/" + runId).then().body("status", is("COMPLETED"))
+                    .body("counts.PASSED", is(2)).body("counts.FAILED", is(1)).body("counts.BLOCKED", is(1));
+            // The event counts the run as its completing transaction left it, the last BLOCKED included.
+            RunCompleted completed = completion(wire.until(seen -> completion(seen, runId) != null, Duration.ofSeconds(30)), runId);
+            assertEquals(new StatusCounts(4, 2, 1, 1, 0, 0, 0), completed.counts());
         }
-        project.tester().api().get("/api/runs/" + runId).then().body("status", is("COMPLETED"))
-                .body("counts.PASSED", is(2)).body("counts.FAILED", is(1)).body("counts.BLOCKED", is(1));
 
         // Re-run: the FAILED and BLOCKED ones, with their snapshots, in a new run.
         String rerun = project.tester().api().body(Map.of()).post("/api/runs/" + runId + "/rerun").then().statusCode(201)
@@ -225,5 +236,11 @@ class RunFlowTest {
         return new TestCaseSnapshot(id, project.id(), project.key() + "-" + n, version, title, null, null, "FUNCTIONAL", "HIGH", "READY",
                 tags, null, null, List.of(new TestCaseSnapshot.Step(1, "Open", "Shown", null),
                         new TestCaseSnapshot.Step(2, "Save", "Saved", null)), Map.of(), Instant.now());
+    }
+
+    private static RunCompleted completion(List<ConsumerRecord<String, String>> records, String runId) {
+        return records.stream().map(r -> EventCodec.payload(EventCodec.read(r.value())).orElse(null))
+                .filter(event -> event instanceof RunCompleted done && done.runId().toString().equals(runId))
+                .map(RunCompleted.class::cast).findFirst().orElse(null);
     }
 }

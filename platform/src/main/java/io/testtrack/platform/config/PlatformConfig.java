@@ -23,6 +23,14 @@ public interface PlatformConfig {
 
     Kafka kafka();
 
+    AccessProjection accessProjection();
+
+    interface AccessProjection {
+        /** Connections of ProjectionPool, apart from the application's pool. */
+        @WithDefault("4")
+        int poolSize();
+    }
+
     interface Kafka {
         /** Put before every topic's name on the broker; the test profile sets {@code test.}, so tests never share a topic with a local stack. */
         java.util.Optional<String> topicPrefix();

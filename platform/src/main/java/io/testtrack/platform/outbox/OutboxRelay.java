@@ -17,8 +17,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.sqlclient.PoolOptions;
-import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -106,11 +104,7 @@ public class OutboxRelay {
         }
         // Its own connections: under a write load that saturates the application's pool the
         // relay must still get through, or publishing lags behind every commit.
-        pool = Pool.newInstance(PgBuilder.pool()
-                .with(new PoolOptions().setMaxSize(2).setName(config.service() + "-outbox-relay"))
-                .connectingTo(connections.options("outbox-relay"))
-                .using(vertx.getDelegate())
-                .build());
+        pool = connections.pool(config.service() + "-outbox-relay", 2);
         producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new StringSerializer());
         running = true;
         subscriber = connections.subscriber("outbox-listen");

@@ -1,15 +1,19 @@
 package io.testtrack.platform.persistence;
 
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
+import io.vertx.sqlclient.PoolOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Connections to the service's database outside the application's pool: for LISTEN (the
  * outbox relay's wake-ups, testcase-service's search totals) and for work that must get through
- * when that pool is saturated (the relay's own pool). Same URL, role and password as the pool.
+ * when that pool is saturated or held (the relay's own pool, the access projection's reads).
+ * Same URL, role and password as the pool.
  */
 @ApplicationScoped
 public class DedicatedConnections {
@@ -34,6 +38,15 @@ public class DedicatedConnections {
         PgConnectOptions options = PgConnectOptions.fromUri(reactiveUrl).setUser(username).setPassword(password);
         options.setMetricsName(metricsName);
         return options;
+    }
+
+    /** A pool of its own, of at most {@code maxSize} connections; its owner closes it. */
+    public Pool pool(String name, int maxSize) {
+        return Pool.newInstance(PgBuilder.pool()
+                .with(new PoolOptions().setMaxSize(maxSize).setName(name))
+                .connectingTo(options(name))
+                .using(vertx.getDelegate())
+                .build());
     }
 
     /** A LISTEN connection that reconnects every second after it is lost (not connected yet). */

@@ -9,15 +9,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Memberships as this service's projection of the access events has them. */
+/** Memberships as this service's projection of the access events has them, read through ProjectionPool. */
 @ApplicationScoped
 @DefaultBean
 public class ProjectedMemberships implements MembershipLookup {
 
     private final Pool pool;
 
-    public ProjectedMemberships(Pool pool) {
-        this.pool = pool;
+    public ProjectedMemberships(ProjectionPool projection) {
+        this.pool = projection.pool();
     }
 
     @Override

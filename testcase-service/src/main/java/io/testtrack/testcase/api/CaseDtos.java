@@ -2,6 +2,7 @@ package io.testtrack.testcase.api;
 
 import io.testtrack.events.testcase.TestCaseSnapshot;
 import io.testtrack.testcase.domain.CaseContent;
+import io.testtrack.testcase.domain.CaseListing;
 import io.testtrack.testcase.domain.CaseStatus;
 import io.testtrack.testcase.domain.CaseType;
 import io.testtrack.testcase.domain.Limits;
@@ -100,10 +101,10 @@ public final class CaseDtos {
             CaseStatus status, List<String> tags, Integer estimateMinutes, UUID suiteId, String automationKey, boolean automated,
             int stepCount, Map<String, Object> customFields, Instant updatedAt, Instant deletedAt) {
 
-        static CaseSummary of(TestCase c) {
-            return new CaseSummary(c.id, c.projectId, c.key, c.version, c.title, c.type, c.priority, c.status, c.tags,
-                    c.estimateMinutes, c.suiteId, c.automationKey, c.automationKey != null, c.steps.size(), c.customFields,
-                    c.updatedAt, c.deletedAt);
+        static CaseSummary of(CaseListing c) {
+            return new CaseSummary(c.id(), c.projectId(), c.key(), c.version(), c.title(), c.type(), c.priority(), c.status(),
+                    c.tags(), c.estimateMinutes(), c.suiteId(), c.automationKey(), c.automationKey() != null, c.stepCount(),
+                    c.customFields(), c.updatedAt(), c.deletedAt());
         }
     }
 

@@ -1,32 +1,50 @@
 package io.testtrack.testcase.repository;
 
 import io.smallrye.mutiny.Uni;
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.testtrack.platform.error.InvalidFieldsException;
+import io.testtrack.testcase.domain.CaseListing;
 import io.testtrack.testcase.domain.CaseQuery;
 import io.testtrack.testcase.domain.CaseSort;
+import io.testtrack.testcase.domain.CaseStatus;
+import io.testtrack.testcase.domain.CaseType;
 import io.testtrack.testcase.domain.JsonColumns;
+import io.testtrack.testcase.domain.Priority;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
  * Searches a project's cases in SQL: full text through the tsvector index, tags and custom
  * fields through jsonb containment, a suite with its descendants, keyset pagination on the sort.
- * Answers ids in order; the service loads the cases.
+ * Answers a page of listings (what a list shows, in the same query) or of ids (for the export,
+ * which loads whole cases).
  */
 @ApplicationScoped
 public class CaseSearch {
 
-    /** The ids of a page and the values the cursor to the next page needs (null on the last page). */
-    public record Page(List<UUID> ids, List<String> nextValues) {
+    /** The items of a page and the values the cursor to the next page needs (null on the last page). */
+    public record Page<T>(List<T> items, List<String> nextValues) {
     }
+
+    private static final String LISTING_COLUMNS = "id, project_id, key, version, title, type, priority, status, "
+            + "CAST(tags AS text) AS tags, estimate_minutes, suite_id, automation_key, jsonb_array_length(steps) AS step_count, "
+            + "CAST(custom_fields AS text) AS custom_fields, updated_at, deleted_at";
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, Object>> VALUES = new TypeReference<>() {
+    };
 
     /**
      * Counting a search without a text, tag or custom field filter stops here: those match
@@ -44,37 +62,61 @@ public class CaseSearch {
         this.pool = pool;
     }
 
-    public Uni<Page> page(CaseQuery query) {
+    /** A page of what a list shows of each case. */
+    public Uni<Page<CaseListing>> listings(CaseQuery query) {
+        return page(query, LISTING_COLUMNS, CaseSearch::listing);
+    }
+
+    /** A page of case ids. */
+    public Uni<Page<UUID>> ids(CaseQuery query) {
+        return page(query, "id", row -> row.getUUID("id"));
+    }
+
+    private <T> Uni<Page<T>> page(CaseQuery query, String columns, Function<Row, T> item) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = where(query, params);
-        List<CaseSort.Column> columns = query.sort().columns();
+        List<CaseSort.Column> sort = query.sort().columns();
         String direction = query.descending() ? " DESC" : "";
         if (query.after() != null) {
-            String left = columns.stream().map(CaseSort.Column::expression).collect(Collectors.joining(", ", "(", ")"));
-            String right = IntStream.range(0, columns.size())
-                    .mapToObj(i -> "CAST(" + text(params, query.after().values().get(i)) + " AS " + columns.get(i).type() + ")")
+            String left = sort.stream().map(CaseSort.Column::expression).collect(Collectors.joining(", ", "(", ")"));
+            String right = IntStream.range(0, sort.size())
+                    .mapToObj(i -> "CAST(" + text(params, query.after().values().get(i)) + " AS " + sort.get(i).type() + ")")
                     .collect(Collectors.joining(", ", "(", ")"));
             where.append(" AND ").append(left).append(query.descending() ? " < " : " > ").append(right);
         }
-        String select = IntStream.range(0, columns.size())
-                .mapToObj(i -> "CAST(" + columns.get(i).expression() + " AS text) AS sort" + i).collect(Collectors.joining(", "));
-        String order = columns.stream().map(c -> c.expression() + direction).collect(Collectors.joining(", "));
-        String sql = "SELECT id, " + select + " FROM test_cases WHERE " + where + " ORDER BY " + order + " LIMIT "
+        String select = IntStream.range(0, sort.size())
+                .mapToObj(i -> "CAST(" + sort.get(i).expression() + " AS text) AS sort" + i).collect(Collectors.joining(", "));
+        String order = sort.stream().map(c -> c.expression() + direction).collect(Collectors.joining(", "));
+        String sql = "SELECT " + columns + ", " + select + " FROM test_cases WHERE " + where + " ORDER BY " + order + " LIMIT "
                 + (query.limit() + 1);
         return pool.preparedQuery(sql).execute(Tuple.from(params))
                 .onFailure(PgException.class).transform(CaseSearch::badCursor)
                 .map(rows -> {
-                    List<UUID> ids = new ArrayList<>();
+                    List<T> items = new ArrayList<>();
                     List<String> last = null;
                     for (Row row : rows) {
-                        if (ids.size() == query.limit()) {
+                        if (items.size() == query.limit()) {
                             break;
                         }
-                        ids.add(row.getUUID(0));
-                        last = IntStream.range(0, columns.size()).mapToObj(i -> row.getString(i + 1)).toList();
+                        items.add(item.apply(row));
+                        last = IntStream.range(0, sort.size()).mapToObj(i -> row.getString("sort" + i)).toList();
                     }
-                    return new Page(ids, rows.rowCount() > query.limit() ? last : null);
+                    return new Page<>(items, rows.rowCount() > query.limit() ? last : null);
                 });
+    }
+
+    private static CaseListing listing(Row row) {
+        return new CaseListing(row.getUUID("id"), row.getUUID("project_id"), row.getString("key"), row.getInteger("version"),
+                row.getString("title"), CaseType.valueOf(row.getString("type")), Priority.valueOf(row.getString("priority")),
+                CaseStatus.valueOf(row.getString("status")), JsonColumns.read(row.getString("tags"), STRINGS),
+                row.getInteger("estimate_minutes"), row.getUUID("suite_id"), row.getString("automation_key"),
+                row.getInteger("step_count"), JsonColumns.read(row.getString("custom_fields"), VALUES),
+                instant(row, "updated_at"), instant(row, "deleted_at"));
+    }
+
+    private static Instant instant(Row row, String column) {
+        OffsetDateTime value = row.getOffsetDateTime(column);
+        return value == null ? null : value.toInstant();
     }
 
     /**

@@ -11,8 +11,6 @@ import io.testtrack.platform.security.ProjectAccess;
 import io.testtrack.testcase.domain.FieldDefinition;
 import io.testtrack.testcase.domain.FieldType;
 import io.testtrack.testcase.repository.FieldDefinitionRepository;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -31,12 +29,10 @@ public class FieldService {
 
     private final FieldDefinitionRepository fields;
     private final ProjectAccess access;
-    private final Pool pool;
 
-    public FieldService(FieldDefinitionRepository fields, ProjectAccess access, Pool pool) {
+    public FieldService(FieldDefinitionRepository fields, ProjectAccess access) {
         this.fields = fields;
         this.access = access;
-        this.pool = pool;
     }
 
     public Uni<List<FieldDefinition>> list(Principal principal, UUID projectId) {
@@ -99,12 +95,13 @@ public class FieldService {
         }));
     }
 
+    /** Refused while a live case holds a value of the field; counted in the deleting transaction. */
     public Uni<Void> delete(Principal principal, UUID id) {
-        return Panache.withTransaction(() -> manageable(principal, id).chain(field -> pool
-                .preparedQuery("SELECT count(*) FROM test_cases WHERE project_id = $1 AND deleted_at IS NULL AND custom_fields ? $2")
-                .execute(Tuple.of(field.projectId, field.name))
-                .chain(rows -> {
-                    long used = rows.iterator().next().getLong(0);
+        return Panache.withTransaction(() -> manageable(principal, id).chain(field -> Panache.getSession()
+                .chain(session -> session.createNativeQuery("SELECT count(*) FROM test_cases "
+                        + "WHERE project_id = :project AND deleted_at IS NULL AND jsonb_exists(custom_fields, :name)", Long.class)
+                        .setParameter("project", field.projectId).setParameter("name", field.name).getSingleResult())
+                .chain(used -> {
                     if (used > 0) {
                         throw new ConflictException(used + " test case(s) hold a value of " + field.name + "; clear it first.");
                     }
@@ -116,19 +113,19 @@ public class FieldService {
         return fields.findById(id).chain(field -> access.requireOn(principal, field, f -> f.projectId, Permission.MANAGE, "No such field."));
     }
 
+    /** Of {@code removed}, the options live cases still hold; read in the caller's transaction. */
+    @SuppressWarnings("unchecked")
     private Uni<List<String>> optionsInUse(FieldDefinition field, List<String> removed) {
         if (removed.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return pool.preparedQuery("SELECT DISTINCT o FROM test_cases, jsonb_array_elements_text(CASE jsonb_typeof(custom_fields -> $2) "
-                        + "WHEN 'array' THEN custom_fields -> $2 ELSE jsonb_build_array(custom_fields -> $2) END) o "
-                        + "WHERE project_id = $1 AND deleted_at IS NULL AND custom_fields ? $2 AND o = ANY($3)")
-                .execute(Tuple.of(field.projectId, field.name, removed.toArray(String[]::new)))
-                .map(rows -> {
-                    List<String> used = new java.util.ArrayList<>();
-                    rows.forEach(row -> used.add(row.getString(0)));
-                    return used;
-                });
+        return Panache.getSession().chain(session -> session.createNativeQuery("SELECT DISTINCT o FROM test_cases, "
+                        + "jsonb_array_elements_text(CASE jsonb_typeof(custom_fields -> :name) WHEN 'array' THEN custom_fields -> :name "
+                        + "ELSE jsonb_build_array(custom_fields -> :name) END) o "
+                        + "WHERE project_id = :project AND deleted_at IS NULL AND jsonb_exists(custom_fields, :name) "
+                        + "AND o = ANY(CAST(:removed AS text[]))", String.class)
+                .setParameter("project", field.projectId).setParameter("name", field.name)
+                .setParameter("removed", removed.toArray(String[]::new)).getResultList());
     }
 
     private static List<String> options(FieldType type, List<String> options) {

@@ -7,6 +7,7 @@ import io.testtrack.platform.error.InvalidFieldsException;
 import io.testtrack.platform.security.Permission;
 import io.testtrack.platform.security.Principal;
 import io.testtrack.platform.security.ProjectAccess;
+import io.testtrack.testcase.domain.CaseListing;
 import io.testtrack.testcase.domain.CaseQuery;
 import io.testtrack.testcase.domain.CustomFieldRules;
 import io.testtrack.testcase.domain.Cursor;
@@ -29,7 +30,7 @@ import java.util.stream.Collectors;
 public class SearchService {
 
     /** A page; {@code total} is exact unless {@code totalCapped} (see {@link CaseSearch#COUNT_CAP}). */
-    public record Result(List<TestCase> items, Cursor next, long total, boolean totalCapped) {
+    public record Result(List<CaseListing> items, Cursor next, long total, boolean totalCapped) {
     }
 
     private static final int EXPORT_PAGE = 500;
@@ -53,13 +54,13 @@ public class SearchService {
     public Uni<Result> search(Principal principal, CaseQuery query, Map<String, String> customFields) {
         return access.require(principal, query.projectId(), Permission.READ)
                 .chain(() -> typed(query, customFields))
-                .chain(typed -> Uni.combine().all().unis(search.page(typed), total(typed)).asTuple())
-                .chain(both -> {
-                    CaseSearch.Page page = both.getItem1();
+                .chain(typed -> Uni.combine().all().unis(search.listings(typed), total(typed)).asTuple())
+                .map(both -> {
+                    CaseSearch.Page<CaseListing> page = both.getItem1();
                     CaseSearch.Count total = both.getItem2();
                     Cursor next = page.nextValues() == null ? null
                             : new Cursor(query.sort(), query.descending(), page.nextValues(), total.value(), total.capped());
-                    return load(page.ids()).map(items -> new Result(items, next, total.value(), total.capped()));
+                    return new Result(page.items(), next, total.value(), total.capped());
                 });
     }
 
@@ -76,7 +77,7 @@ public class SearchService {
                 .toMulti()
                 .onItem().transformToMultiAndConcatenate(typed -> Multi.createBy().repeating()
                         .uni(() -> new PageState(typed), state -> state.done ? Uni.createFrom().item(List.<TestCase>of())
-                                : search.page(state.query).chain(page -> load(page.ids()).invoke(items -> state.advance(page))))
+                                : search.ids(state.query).chain(page -> load(page.items()).invoke(items -> state.advance(page))))
                         .whilst(items -> !items.isEmpty())
                         .onItem().transformToIterable(Function.identity()));
     }
@@ -89,7 +90,7 @@ public class SearchService {
             this.query = query.withPage(EXPORT_PAGE, null);
         }
 
-        void advance(CaseSearch.Page page) {
+        void advance(CaseSearch.Page<UUID> page) {
             done = page.nextValues() == null;
             query = query.withPage(EXPORT_PAGE, done ? null : new Cursor(query.sort(), query.descending(), page.nextValues(), 0, false));
         }

@@ -1,6 +1,8 @@
 package io.testtrack.testcase.api;
 
 import static org.hamcrest.Matchers.contains;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -33,6 +35,35 @@ class TestCaseFlowTest {
         project.tester().api().delete("/api/tests/" + first).then().statusCode(204);
         String second = Fixtures.createCase(project, "Logout works");
         project.tester().api().get("/api/tests/" + second).then().statusCode(200).body("key", is(project.key() + "-2"));
+    }
+
+    @Test
+    void aSearchListsEachCaseAsTheCaseItselfReads() {
+        project.lead().api().body(Map.of("projectId", project.id(), "name", "browsers", "label", "Browsers",
+                "type", "MULTI_SELECT", "options", List.of("chrome", "firefox"))).post("/api/fields").then().statusCode(201);
+        String shared = project.tester().api().body(Map.of("projectId", project.id(), "name", "Sign in",
+                "steps", Fixtures.steps("Open", "Shown", "Type", "Typed"))).post("/api/shared-steps").then().statusCode(201)
+                .extract().path("id");
+        String suite = project.tester().api().body(Map.of("projectId", project.id(), "name", "Cart")).post("/api/suites").then()
+                .statusCode(201).extract().path("id");
+        String id = Fixtures.createCase(project, "Listed in full", "type", "SECURITY", "status", "READY", "priority", "LOW",
+                "tags", List.of("listed", "cart"), "estimateMinutes", 7, "suiteId", suite, "automationKey", "shop.CartTest#lists",
+                "customFields", Map.of("browsers", List.of("firefox", "chrome")),
+                "steps", List.of(Map.of("index", 1, "sharedStepsId", shared),
+                        Map.of("index", 2, "action", "Add", "expectedResult", "Added")));
+        Map<String, Object> full = project.tester().api().get("/api/tests/" + id).then().statusCode(200).extract().path("");
+        Map<String, Object> listed = project.viewer().api().queryParam("projectId", project.id()).queryParam("q", "listed full")
+                .get("/api/tests").then().statusCode(200).body("total", is(1)).extract().path("items[0]");
+
+        for (String name : List.of("id", "projectId", "key", "version", "title", "type", "priority", "status", "tags",
+                "estimateMinutes", "suiteId", "automationKey", "automated", "customFields", "updatedAt")) {
+            assertEquals(full.get(name), listed.get(name), name);
+        }
+        assertEquals(List.of("listed", "cart"), listed.get("tags"));
+        assertEquals(Map.of("browsers", List.of("firefox", "chrome")), listed.get("customFields"));
+        // Two steps as written: the shared group counts as one (expanded, the case has three).
+        assertEquals(2, listed.get("stepCount"));
+        assertNull(listed.get("deletedAt"));
     }
 
     @Test
