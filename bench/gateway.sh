@@ -18,17 +18,7 @@ token=$(curl -fsS -H 'Content-Type: application/json' -H 'X-Forwarded-For: 10.20
   http://127.0.0.1:8081/api/auth/login | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
 [ -n "$token" ] || { echo "login failed" >&2; exit 1; }
 
-# wrk reports percentiles through this script's done(): p50, p95, p99 in ms, and requests/s.
-report=$(mktemp --suffix=.lua)
-trap 'rm -f "$report"' EXIT
-cat >"$report" <<'LUA'
-done = function(summary, latency, requests)
-  io.write(string.format("p50=%.2fms p95=%.2fms p99=%.2fms rps=%.1f errors=%d\n",
-    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
-    summary.requests / (summary.duration / 1e6),
-    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
-end
-LUA
+report=bench/wrk-report.lua
 
 run() { # run <label> <url> [wrk args...]
   local label=$1 url=$2; shift 2
@@ -41,7 +31,7 @@ run() { # run <label> <url> [wrk args...]
 GATEWAY_RATE_LIMIT_PER_PRINCIPAL=1000000000 GATEWAY_RATE_LIMIT_PER_ADDRESS=1000000000 QUARKUS_HTTP_PORT=18080 \
   scripts/run-service.sh gateway >/tmp/testtrack-bench-gateway.log 2>&1 &
 gw=$!
-trap 'kill $gw 2>/dev/null || true; rm -f "$report"' EXIT
+trap 'kill $gw 2>/dev/null || true' EXIT
 until curl -fsS http://127.0.0.1:18080/q/health/live >/dev/null 2>&1; do sleep 0.2; done
 
 run warmup-direct http://127.0.0.1:8081/api/auth/me -t2 -c50 -d10s -H "Authorization: Bearer $token" >/dev/null

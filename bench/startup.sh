@@ -10,10 +10,9 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 scripts/stack.sh down >/dev/null
-scripts/stack.sh infra >/dev/null
+# the stack's build: jars and class archives (the archives need the infrastructure, which this starts)
+scripts/stack.sh build >/dev/null
 eval "$(scripts/stack.sh env)"
-# the stack's build: jars and AppCDS archives
-mvn -q -B package -DskipTests -Dquarkus.package.jar.appcds.enabled=true
 
 now_ms() { date +%s%3N; }
 

@@ -48,7 +48,10 @@ public final class TestcaseBench {
         this.token = token;
     }
 
-    /** args: testcase-service URL, access token, project id, total cases, measure seconds, phase (seed or measure). */
+    /**
+     * args: testcase-service URL, access token, project id, total cases, measure seconds, phase:
+     * seed, measure (with this JVM's HTTP client) or targets (the paths, for wrk).
+     */
     public static void main(String[] args) throws Exception {
         TestcaseBench bench = new TestcaseBench(args[0], args[1]);
         String project = args[2];
@@ -63,6 +66,13 @@ public final class TestcaseBench {
         String filter = "projectId=" + project + "&q=" + q + "&tags=" + tag + "&limit=50";
         String deep = bench.lastCursor(filter);
         String deepList = bench.cursorAfter("projectId=" + project + "&limit=50", total - 1000);
+        if (args[5].equals("targets")) {
+            // For wrk (bench/testcase.sh): the paths to measure, one per line.
+            System.out.println("TARGET search-first-page /api/tests?" + filter);
+            System.out.println("TARGET search-deep-cursor /api/tests?" + filter + "&cursor=" + deep);
+            System.out.println("TARGET list-deep-cursor /api/tests?projectId=" + project + "&limit=50&cursor=" + deepList);
+            System.exit(0);
+        }
         bench.measure("search-first-page", seconds, i -> bench.get("/api/tests?" + filter));
         bench.measure("search-deep-cursor", seconds, i -> bench.get("/api/tests?" + filter + "&cursor=" + deep));
         bench.measure("list-deep-cursor", seconds, i -> bench.get("/api/tests?projectId=" + project + "&limit=50&cursor=" + deepList));
