@@ -101,21 +101,14 @@ public class RunQueries {
                 });
     }
 
-    /** How many executions of the run are in each status (every status present, zero or not); outside a session. */
+    /**
+     * How many executions of the run are in each status (every status present, zero or not), in
+     * the caller's session: what it changed is flushed first and counted.
+     */
     public Uni<Map<ExecutionStatus, Integer>> counts(UUID runId) {
-        return pool.preparedQuery("SELECT status, count(*) FROM executions WHERE run_id = $1 GROUP BY status").execute(Tuple.of(runId))
-                .map(rows -> {
-                    List<Object[]> pairs = new ArrayList<>();
-                    rows.forEach(row -> pairs.add(new Object[] { row.getString(0), row.getLong(1) }));
-                    return countsOf(pairs);
-                });
-    }
-
-    /** The same counts in the caller's transaction, so that they include what it changed. */
-    public Uni<Map<ExecutionStatus, Integer>> countsInTransaction(UUID runId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
+        return Panache.getSession().chain(session -> session.flush().chain(() -> session.createNativeQuery(
                         "SELECT status, count(*) FROM executions WHERE run_id = :run GROUP BY status", Object[].class)
-                .setParameter("run", runId).getResultList()).map(RunQueries::countsOf);
+                .setParameter("run", runId).getResultList())).map(RunQueries::countsOf);
     }
 
     private static Map<ExecutionStatus, Integer> countsOf(List<Object[]> pairs) {

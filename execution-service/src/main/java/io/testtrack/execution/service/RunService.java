@@ -89,9 +89,8 @@ public class RunService {
                             list.add(e);
                         }
                     }
-                    return Panache.withTransaction(() -> store(run, list, by));
-                })
-                .chain(run -> queries.counts(run.id).map(counts -> new RunWithCounts(run, counts)));
+                    return Panache.withTransaction(() -> store(run, list, by).chain(this::withCounts));
+                });
     }
 
     /** A new run of the FAILED and BLOCKED executions of a run, with the same case snapshots. */
@@ -119,14 +118,12 @@ public class RunService {
                                 e.assignee = old.assignee;
                                 list.add(e);
                             }
-                            return store(run, list, by);
-                        })))
-                .chain(run -> queries.counts(run.id).map(counts -> new RunWithCounts(run, counts)));
+                            return store(run, list, by).chain(this::withCounts);
+                        })));
     }
 
     public Uni<RunWithCounts> get(Principal principal, UUID runId) {
-        return Panache.withSession(() -> find(principal, runId, Permission.READ))
-                .chain(run -> queries.counts(run.id).map(counts -> new RunWithCounts(run, counts)));
+        return Panache.withSession(() -> find(principal, runId, Permission.READ).chain(this::withCounts));
     }
 
     /** Closes a run by hand, whatever is still open in it. */
@@ -138,8 +135,7 @@ public class RunService {
                         throw new ConflictException("The run is completed already.");
                     }
                     return complete(run);
-                }))
-                .chain(run -> queries.counts(run.id).map(counts -> new RunWithCounts(run, counts)));
+                }).chain(this::withCounts));
     }
 
     /** Completes the run if nothing in it is open any more; call inside a transaction, with the run locked. */
@@ -155,9 +151,14 @@ public class RunService {
         run.status = Run.Status.COMPLETED;
         run.completedAt = Instant.now();
         run.version++;
-        return executions.flush().chain(() -> queries.countsInTransaction(run.id))
+        return queries.counts(run.id)
                 .chain(counts -> outbox.record(new RunCompleted(run.id, run.projectId, RunQueries.summary(counts))))
                 .replaceWith(run);
+    }
+
+    /** The run with its counts; call inside a session. */
+    private Uni<RunWithCounts> withCounts(Run run) {
+        return queries.counts(run.id).map(counts -> new RunWithCounts(run, counts));
     }
 
     Uni<Run> find(Principal principal, UUID runId, Permission permission) {
