@@ -97,22 +97,11 @@ public final class CaseDtos {
         }
     }
 
-    public record CaseSummary(UUID id, UUID projectId, String key, int version, String title, CaseType type, Priority priority,
-            CaseStatus status, List<String> tags, Integer estimateMinutes, UUID suiteId, String automationKey, boolean automated,
-            int stepCount, Map<String, Object> customFields, Instant updatedAt, Instant deletedAt) {
-
-        static CaseSummary of(CaseListing c) {
-            return new CaseSummary(c.id(), c.projectId(), c.key(), c.version(), c.title(), c.type(), c.priority(), c.status(),
-                    c.tags(), c.estimateMinutes(), c.suiteId(), c.automationKey(), c.automationKey() != null, c.stepCount(),
-                    c.customFields(), c.updatedAt(), c.deletedAt());
-        }
-    }
-
     /**
      * A page of a search; {@code total} counts every match, except that a search without a text,
      * tag or custom field filter stops counting at 10,000 ({@code totalCapped} then).
      */
-    public record CasePage(List<CaseSummary> items, String nextCursor, long total, boolean totalCapped) {
+    public record CasePage(List<CaseListing> items, String nextCursor, long total, boolean totalCapped) {
     }
 
     public record VersionSummary(int version, UUID changedBy, Instant changedAt, List<String> changes, String summary) {

@@ -8,7 +8,6 @@ import io.testtrack.testcase.api.CaseDtos.Bulk;
 import io.testtrack.testcase.api.CaseDtos.BulkResult;
 import io.testtrack.testcase.api.CaseDtos.CaseInput;
 import io.testtrack.testcase.api.CaseDtos.CasePage;
-import io.testtrack.testcase.api.CaseDtos.CaseSummary;
 import io.testtrack.testcase.api.CaseDtos.CaseView;
 import io.testtrack.testcase.api.CaseDtos.CloneCase;
 import io.testtrack.testcase.api.CaseDtos.ReplaceSteps;
@@ -62,7 +61,7 @@ public class TestCaseResource {
     public Uni<CasePage> search(@Context UriInfo uri) {
         CaseQueries.Parsed parsed = CaseQueries.parse(uri.getQueryParameters());
         return search.search(Principal.of(jwt), parsed.query(), parsed.customFields())
-                .map(result -> new CasePage(result.items().stream().map(CaseSummary::of).toList(),
+                .map(result -> new CasePage(result.items(),
                         result.next() == null ? null : result.next().encode(), result.total(), result.totalCapped()));
     }
 
