@@ -1,6 +1,7 @@
 package io.testtrack.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
@@ -18,6 +19,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.testtrack.gateway.security.RateCounters;
 import io.testtrack.platform.testing.TestTokens;
 import io.testtrack.platform.testing.TestTokens.Forgery;
 import io.vertx.core.json.JsonObject;
@@ -25,6 +27,7 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -44,6 +47,9 @@ class GatewayTest {
 
     @Inject
     RedisDataSource redis;
+
+    @Inject
+    RateCounters counters;
 
     @TestHTTPResource("/")
     URI gateway;
@@ -146,8 +152,37 @@ class GatewayTest {
         String token = "Bearer " + TestTokens.valid(userId, "r@example.com", "TESTER");
         given().header("Authorization", token).get("/api/tests").then().statusCode(200);
         redis.value(Long.class).set("tt:tokens-revoked-before:" + userId, Instant.now().getEpochSecond() + 5);
-        given().header("Authorization", token).get("/api/tests").then().statusCode(401)
-                .body("detail", containsString("session has ended"));
+        // The gateway rereads a user's revocation moment at most every second (revocation-recheck).
+        long revoked = System.nanoTime();
+        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                given().header("Authorization", token).get("/api/tests").then().statusCode(401)
+                        .body("detail", containsString("session has ended")));
+        assertTrue(Duration.ofNanos(System.nanoTime() - revoked).toMillis() < 1_500, "refused within the recheck period");
+    }
+
+    @Test
+    void requestsCountedByAnotherGatewayInRedisCountAgainstTheLimit() {
+        long window = 60;
+        if (60 - Instant.now().getEpochSecond() % window < 10) {
+            await().atMost(Duration.ofSeconds(11)).until(() -> 60 - Instant.now().getEpochSecond() % window >= 50);
+        }
+        UUID userId = UUID.randomUUID();
+        String token = "Bearer " + TestTokens.valid(userId, "shared@example.com", "TESTER");
+        long index = Instant.now().getEpochSecond() / window;
+        // another gateway has let 45 of this user's 50 requests through in this window
+        redis.value(Long.class).incrby("tt:gw:rl:api:p:" + userId + ":" + index, 45);
+        given().header("Authorization", token).get("/api/tests").then().statusCode(200);
+        // the second sync starts after this request was counted, so it has learnt the shared total
+        counters.sync().await().indefinitely();
+        counters.sync().await().indefinitely();
+        int passed = 1;
+        int status = 200;
+        while (status == 200 && passed < 100) {
+            status = given().header("Authorization", token).get("/api/tests").then().extract().statusCode();
+            passed += status == 200 ? 1 : 0;
+        }
+        assertEquals(429, status, "the shared total reached the limit");
+        assertEquals(5, passed, "45 counted elsewhere + 5 here = the limit of 50");
     }
 
     @Test
@@ -252,5 +287,14 @@ class GatewayTest {
             DownstreamStub.ready = true;
         }
         given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void requestMetricsAreKeptPerRouteNotPerPath() {
+        String id = UUID.randomUUID().toString();
+        given().header("Authorization", user()).get("/api/tests/" + id).then().statusCode(200);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("uri=\"/api/tests/*\""), "requests counted under their route");
+        assertFalse(metrics.contains(id), "no series per id");
     }
 }

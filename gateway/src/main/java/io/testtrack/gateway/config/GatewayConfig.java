@@ -52,5 +52,21 @@ public interface GatewayConfig {
         /** Requests per window from one client address to /api/auth (logins, registrations, resets). */
         @WithDefault("60")
         long authPerAddress();
+
+        /**
+         * How often the gateway adds its counts to the shared ones in Redis and learns the totals.
+         * With several gateways, each may admit what the others counted in one such interval
+         * beyond a limit.
+         */
+        @WithDefault("PT0.1S")
+        Duration syncInterval();
+
+        /**
+         * How long the gateway trusts what it read of a user's revocation moment (logout
+         * everywhere, password reset, deactivation) before reading it again: the longest a
+         * revoked access token still passes.
+         */
+        @WithDefault("PT1S")
+        Duration revocationRecheck();
     }
 }

@@ -1,6 +1,8 @@
 package io.testtrack.gateway.routing;
 
 import io.quarkus.logging.Log;
+import io.smallrye.common.vertx.ContextLocals;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.gateway.client.AuthTokenClient;
@@ -34,7 +36,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * The front door: for every {@code /api} and {@code /ws} request, find the service, enforce the
  * body limit, authenticate (access JWT, or an API token exchanged at auth-service), check
- * revocation and rate limits in one Redis call, strip headers a client could forge identity
+ * revocation and rate limits (see {@link Admission}), strip headers a client could forge identity
  * with, and stream the request to the service and its answer back.
  */
 @ApplicationScoped
@@ -44,6 +46,9 @@ public class GatewayRouter {
     private static final List<String> FORGEABLE = List.of("X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto",
             "X-Forwarded-Port", "X-Forwarded-Prefix", "Forwarded", "X-Real-IP", "X-Internal-Secret", "X-User-Id",
             "X-User-Email", "X-User-Role", "X-Project-Id", "X-Auth-Request-User", "X-Remote-User");
+
+    /** Where Quarkus' request metrics read a request's path template (as REST endpoints set it). */
+    private static final String METRICS_PATH_TEMPLATE = "UrlPathTemplate";
 
     private final GatewayConfig config;
     private final VerifiedTokens verifiedTokens;
@@ -95,6 +100,10 @@ public class GatewayRouter {
         if (route == null) {
             notFound(request);
             return;
+        }
+        if (VertxContext.isOnDuplicatedContext()) {
+            // request metrics by route, not by path: ids in paths would make a series per case, run and user
+            ContextLocals.put(METRICS_PATH_TEMPLATE, route.prefix() + "/*");
         }
         long limit = route.isImport() ? config.limits().importBody() : config.limits().jsonBody();
         String length = request.getHeader("Content-Length");

@@ -1,44 +1,41 @@
 package io.testtrack.gateway.security;
 
+import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.gateway.config.GatewayConfig;
-import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import org.apache.commons.codec.digest.DigestUtils;
 
 /**
- * One Redis round trip per request: counts it against the caller's and the address's rate
- * windows (fixed windows, INCR with expiry) and reads the moment before which the user's access
- * tokens were revoked (logout everywhere, password reset, deactivation).
+ * Whether a request may pass: counts it against the caller's and the address's rate windows
+ * (fixed windows, shared by every gateway through {@link RateCounters}) and looks up the moment
+ * before which the user's access tokens were revoked (logout everywhere, password reset,
+ * deactivation), which auth-service writes to Redis. That moment is read again at most every
+ * {@code revocation-recheck}, so most requests cost no Redis call at all.
  */
 @ApplicationScoped
 public class Admission {
 
-    private static final String SCRIPT = """
-            local function hit(key, ttl)
-              if key == '' then return 0 end
-              local n = redis.call('INCR', key)
-              if n == 1 then redis.call('EXPIRE', key, ttl) end
-              return n
-            end
-            local revoked = -1
-            if KEYS[3] ~= '' then revoked = tonumber(redis.call('GET', KEYS[3]) or '-1') end
-            return { hit(KEYS[1], ARGV[1]), hit(KEYS[2], ARGV[1]), revoked }
-            """;
-    /** Redis keeps scripts by their SHA-1; EVALSHA saves sending the script on every request. */
-    private static final String SCRIPT_SHA = DigestUtils.sha1Hex(SCRIPT);
-
     /** Written by auth-service (SessionRevocations). */
     public static final String REVOKED_PREFIX = "tt:tokens-revoked-before:";
+    private static final long NONE = -1;
 
-    private final ReactiveRedisDataSource redis;
+    private final RateCounters counters;
     private final GatewayConfig.RateLimit limits;
+    private final AsyncLoadingCache<String, Long> revocations;
 
-    public Admission(ReactiveRedisDataSource redis, GatewayConfig config) {
-        this.redis = redis;
+    public Admission(ReactiveRedisDataSource redis, RateCounters counters, GatewayConfig config) {
+        this.counters = counters;
         this.limits = config.rateLimit();
+        ReactiveValueCommands<String, Long> values = redis.value(Long.class);
+        this.revocations = Caffeine.newBuilder()
+                .expireAfterWrite(limits.revocationRecheck())
+                .maximumSize(100_000)
+                .buildAsync((userId, executor) -> values.get(REVOKED_PREFIX + userId)
+                        .map(moment -> moment == null ? NONE : moment)
+                        .subscribeAsCompletionStage());
     }
 
     /** The outcome: how many requests this window has seen, and the revocation moment (epoch s, -1 if none). */
@@ -53,16 +50,18 @@ public class Admission {
      */
     public Uni<Verdict> admit(String principal, String address, String scope, String userId) {
         long window = limits.window().toSeconds();
-        long now = Instant.now().getEpochSecond();
+        long now = System.currentTimeMillis() / 1000;
         long index = now / window;
-        String principalKey = principal == null ? "" : "tt:gw:rl:" + scope + ":p:" + principal + ":" + index;
-        String addressKey = "tt:gw:rl:" + scope + ":a:" + address + ":" + index;
-        String revokedKey = userId == null ? "" : REVOKED_PREFIX + userId;
-        return redis.execute("EVALSHA", SCRIPT_SHA, "3", principalKey, addressKey, revokedKey, Long.toString(window + 1))
-                .onFailure(failure -> failure.getMessage() != null && failure.getMessage().contains("NOSCRIPT"))
-                .recoverWithUni(() -> redis.execute("EVAL", SCRIPT, "3", principalKey, addressKey, revokedKey,
-                        Long.toString(window + 1)))
-                .map(response -> verdict(response, window - now % window));
+        long windowEnds = (index + 1) * window;
+        long principalHits = principal == null ? 0
+                : counters.hit("tt:gw:rl:" + scope + ":p:" + principal + ":" + index, windowEnds);
+        long addressHits = counters.hit("tt:gw:rl:" + scope + ":a:" + address + ":" + index, windowEnds);
+        long left = windowEnds - now;
+        if (userId == null) {
+            return Uni.createFrom().item(new Verdict(principalHits, addressHits, NONE, left));
+        }
+        return Uni.createFrom().completionStage(revocations.get(userId))
+                .map(revokedBefore -> new Verdict(principalHits, addressHits, revokedBefore, left));
     }
 
     public long principalLimit() {
@@ -71,9 +70,5 @@ public class Admission {
 
     public long addressLimit(String scope) {
         return "auth".equals(scope) ? limits.authPerAddress() : limits.perAddress();
-    }
-
-    private static Verdict verdict(Response response, long left) {
-        return new Verdict(response.get(0).toLong(), response.get(1).toLong(), response.get(2).toLong(), left);
     }
 }
