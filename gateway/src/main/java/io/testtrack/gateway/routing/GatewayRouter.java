@@ -4,7 +4,6 @@ import io.quarkus.logging.Log;
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.jwt.auth.principal.ParseException;
-import io.smallrye.mutiny.Uni;
 import io.testtrack.gateway.client.AuthTokenClient;
 import io.testtrack.gateway.config.GatewayConfig;
 import io.testtrack.gateway.security.Admission;
@@ -29,6 +28,7 @@ import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -122,16 +122,10 @@ public class GatewayRouter {
         request.headers().set("X-Forwarded-Proto", request.scheme());
 
         // Signing in, registering and resetting get the stricter per-address limit.
-        String scope = RouteTable.isPublic(request.path()) ? "auth" : "api";
         if (RouteTable.isPublic(request.path())) {
-            admission.admit(null, address, scope, null).subscribe().with(
-                    verdict -> {
-                        if (overLimit(request, verdict, scope, false)) {
-                            return;
-                        }
-                        forward(request, null);
-                    },
-                    failure -> unavailable(request, failure));
+            if (!overLimit(request, admission.count(null, address, "auth"), "auth", false)) {
+                forward(request, null);
+            }
             return;
         }
         String presented = bearer(authorization, wsToken);
@@ -139,10 +133,27 @@ public class GatewayRouter {
             unauthorized(request, "A valid access token is required.");
             return;
         }
-        resolve(presented).subscribe().with(
-                jwt -> admitAndForward(request, jwt, address, scope),
+        if (!presented.startsWith(ApiTokenExchange.PREFIX)) {
+            JsonWebToken jwt;
+            try {
+                jwt = verifiedTokens.verify(presented);
+            } catch (ParseException e) {
+                unauthorized(request, "The access token is invalid or expired.");
+                return;
+            }
+            admitAndForward(request, jwt, address);
+            return;
+        }
+        apiTokens.accessTokenFor(presented).subscribe().with(
+                token -> {
+                    try {
+                        admitAndForward(request, verifiedTokens.verify(token), address);
+                    } catch (ParseException e) {
+                        unavailable(request, e);
+                    }
+                },
                 failure -> {
-                    if (failure instanceof ParseException || failure instanceof AuthTokenClient.RejectedToken) {
+                    if (failure instanceof AuthTokenClient.RejectedToken) {
                         unauthorized(request, "The access token is invalid or expired.");
                     } else {
                         unavailable(request, failure);
@@ -150,35 +161,42 @@ public class GatewayRouter {
                 });
     }
 
-    /** An access token as presented, or one exchanged for a {@code tt_} API token; parsed and verified. */
-    private Uni<JsonWebToken> resolve(String presented) {
-        Uni<String> raw = presented.startsWith(ApiTokenExchange.PREFIX)
-                ? apiTokens.accessTokenFor(presented)
-                : Uni.createFrom().item(presented);
-        return raw.map(token -> {
-            try {
-                return verifiedTokens.verify(token);
-            } catch (ParseException e) {
-                throw new IllegalArgumentException(e);
+    /**
+     * A user's token issued before the user's revocation moment ends here; then the rate limits.
+     * Most requests find the revocation moment remembered and go on at once, without Redis.
+     */
+    private void admitAndForward(HttpServerRequest request, JsonWebToken jwt, String address) {
+        if (jwt.getGroups().contains("API_TOKEN")) {
+            // API tokens are revoked at auth-service, which the exchange asks (cached for 30 s)
+            admitCounted(request, jwt, address);
+            return;
+        }
+        CompletableFuture<Long> revocation = admission.revokedBefore(jwt.getSubject());
+        if (revocation.isDone() && !revocation.isCompletedExceptionally()) {
+            admitIfCurrent(request, jwt, address, revocation.join());
+            return;
+        }
+        revocation.whenComplete((revokedBefore, failure) -> {
+            if (failure != null) {
+                unavailable(request, failure);
+            } else {
+                admitIfCurrent(request, jwt, address, revokedBefore);
             }
-        }).onFailure(IllegalArgumentException.class).transform(Throwable::getCause);
+        });
     }
 
-    private void admitAndForward(HttpServerRequest request, JsonWebToken jwt, String address, String scope) {
-        boolean apiToken = jwt.getGroups().contains("API_TOKEN");
-        String userId = apiToken ? null : jwt.getSubject();
-        admission.admit(jwt.getSubject(), address, scope, userId).subscribe().with(
-                verdict -> {
-                    if (verdict.revokedBefore() >= 0 && jwt.getIssuedAtTime() < verdict.revokedBefore()) {
-                        unauthorized(request, "The session has ended; sign in again.");
-                        return;
-                    }
-                    if (overLimit(request, verdict, scope, true)) {
-                        return;
-                    }
-                    forward(request, jwt.getRawToken());
-                },
-                failure -> unavailable(request, failure));
+    private void admitIfCurrent(HttpServerRequest request, JsonWebToken jwt, String address, long revokedBefore) {
+        if (revokedBefore >= 0 && jwt.getIssuedAtTime() < revokedBefore) {
+            unauthorized(request, "The session has ended; sign in again.");
+            return;
+        }
+        admitCounted(request, jwt, address);
+    }
+
+    private void admitCounted(HttpServerRequest request, JsonWebToken jwt, String address) {
+        if (!overLimit(request, admission.count(jwt.getSubject(), address, "api"), "api", true)) {
+            forward(request, jwt.getRawToken());
+        }
     }
 
     private boolean overLimit(HttpServerRequest request, Admission.Verdict verdict, String scope, boolean authenticated) {

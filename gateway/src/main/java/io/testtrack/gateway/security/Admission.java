@@ -4,9 +4,9 @@ import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
-import io.smallrye.mutiny.Uni;
 import io.testtrack.gateway.config.GatewayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Whether a request may pass: counts it against the caller's and the address's rate windows
@@ -38,17 +38,18 @@ public class Admission {
                         .subscribeAsCompletionStage());
     }
 
-    /** The outcome: how many requests this window has seen, and the revocation moment (epoch s, -1 if none). */
-    public record Verdict(long principalHits, long addressHits, long revokedBefore, long secondsLeftInWindow) {
+    /** How many requests this window has seen from the principal and the address, and the seconds it has left. */
+    public record Verdict(long principalHits, long addressHits, long secondsLeftInWindow) {
     }
 
     /**
+     * Counts a request.
+     *
      * @param principal user id or API token id, or null for an anonymous request
      * @param address   the client address
      * @param scope     "api" or "auth" (stricter)
-     * @param userId    the user whose revocation to read, or null
      */
-    public Uni<Verdict> admit(String principal, String address, String scope, String userId) {
+    public Verdict count(String principal, String address, String scope) {
         long window = limits.window().toSeconds();
         long now = System.currentTimeMillis() / 1000;
         long index = now / window;
@@ -56,12 +57,15 @@ public class Admission {
         long principalHits = principal == null ? 0
                 : counters.hit("tt:gw:rl:" + scope + ":p:" + principal + ":" + index, windowEnds);
         long addressHits = counters.hit("tt:gw:rl:" + scope + ":a:" + address + ":" + index, windowEnds);
-        long left = windowEnds - now;
-        if (userId == null) {
-            return Uni.createFrom().item(new Verdict(principalHits, addressHits, NONE, left));
-        }
-        return Uni.createFrom().completionStage(revocations.get(userId))
-                .map(revokedBefore -> new Verdict(principalHits, addressHits, revokedBefore, left));
+        return new Verdict(principalHits, addressHits, windowEnds - now);
+    }
+
+    /**
+     * The moment (epoch second) before which the user's access tokens no longer count, -1 if
+     * none: already complete when read within the last {@code revocation-recheck}.
+     */
+    public CompletableFuture<Long> revokedBefore(String userId) {
+        return revocations.get(userId);
     }
 
     public long principalLimit() {
