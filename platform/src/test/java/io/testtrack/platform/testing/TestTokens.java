@@ -30,6 +30,11 @@ public final class TestTokens {
         return claims(userId, email, globalRole).sign(key("private.pem"));
     }
 
+    /** A valid token that expires {@code seconds} from now. */
+    public static String validFor(UUID userId, String email, String globalRole, long seconds) {
+        return claims(userId, email, globalRole).expiresIn(seconds).sign(key("private.pem"));
+    }
+
     /** What auth-service hands the gateway for a project's API token. */
     public static String apiToken(UUID tokenId, UUID projectId, String role) {
         return Jwt.issuer(ISSUER).audience(AUDIENCE).subject("api-token:" + tokenId).upn("api-token:ci")
