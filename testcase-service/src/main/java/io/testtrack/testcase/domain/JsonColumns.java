@@ -2,6 +2,7 @@ package io.testtrack.testcase.domain;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.testtrack.events.EventCodec;
 import io.testtrack.events.testcase.TestCaseSnapshot;
 import io.testtrack.platform.persistence.JsonColumn;
@@ -22,6 +23,20 @@ public final class JsonColumns {
     public static <T> T read(String json, TypeReference<T> type) {
         try {
             return EventCodec.mapper().readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not the JSON expected", e);
+        }
+    }
+
+    /** A reader of one type, for a hot path: the type is resolved once, not on every read. */
+    public static ObjectReader reader(TypeReference<?> type) {
+        return EventCodec.mapper().readerFor(type);
+    }
+
+    /** Reads with a reader from {@link #reader}; the caller knows the type it made it for. */
+    public static <T> T read(String json, ObjectReader reader) {
+        try {
+            return reader.readValue(json);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not the JSON expected", e);
         }

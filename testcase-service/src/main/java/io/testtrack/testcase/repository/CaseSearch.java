@@ -2,6 +2,7 @@ package io.testtrack.testcase.repository;
 
 import io.smallrye.mutiny.Uni;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.testtrack.platform.error.InvalidFieldsException;
 import io.testtrack.testcase.domain.CaseListing;
 import io.testtrack.testcase.domain.CaseQuery;
@@ -38,13 +39,15 @@ public class CaseSearch {
     public record Page<T>(List<T> items, List<String> nextValues) {
     }
 
+    /** Read by position in {@link #listing}: 16 columns, then the sort values. */
     private static final String LISTING_COLUMNS = "id, project_id, key, version, title, type, priority, status, "
             + "CAST(tags AS text) AS tags, estimate_minutes, suite_id, automation_key, jsonb_array_length(steps) AS step_count, "
             + "CAST(custom_fields AS text) AS custom_fields, updated_at, deleted_at";
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
-    private static final TypeReference<Map<String, Object>> VALUES = new TypeReference<>() {
-    };
+    private static final int LISTING_COLUMN_COUNT = 16;
+    private static final ObjectReader STRINGS = JsonColumns.reader(new TypeReference<List<String>>() {
+    });
+    private static final ObjectReader VALUES = JsonColumns.reader(new TypeReference<Map<String, Object>>() {
+    });
 
     /**
      * Counting a search without a text, tag or custom field filter stops here: those match
@@ -64,15 +67,16 @@ public class CaseSearch {
 
     /** A page of what a list shows of each case. */
     public Uni<Page<CaseListing>> listings(CaseQuery query) {
-        return page(query, LISTING_COLUMNS, CaseSearch::listing);
+        return page(query, LISTING_COLUMNS, LISTING_COLUMN_COUNT, CaseSearch::listing);
     }
 
     /** A page of case ids. */
     public Uni<Page<UUID>> ids(CaseQuery query) {
-        return page(query, "id", row -> row.getUUID("id"));
+        return page(query, "id", 1, row -> row.getUUID(0));
     }
 
-    private <T> Uni<Page<T>> page(CaseQuery query, String columns, Function<Row, T> item) {
+    /** {@code columns} are {@code columnCount} columns that {@code item} reads by position; the sort values follow. */
+    private <T> Uni<Page<T>> page(CaseQuery query, String columns, int columnCount, Function<Row, T> item) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = where(query, params);
         List<CaseSort.Column> sort = query.sort().columns();
@@ -99,23 +103,21 @@ public class CaseSearch {
                             break;
                         }
                         items.add(item.apply(row));
-                        last = IntStream.range(0, sort.size()).mapToObj(i -> row.getString("sort" + i)).toList();
+                        last = IntStream.range(0, sort.size()).mapToObj(i -> row.getString(columnCount + i)).toList();
                     }
                     return new Page<>(items, rows.rowCount() > query.limit() ? last : null);
                 });
     }
 
     private static CaseListing listing(Row row) {
-        return new CaseListing(row.getUUID("id"), row.getUUID("project_id"), row.getString("key"), row.getInteger("version"),
-                row.getString("title"), CaseType.valueOf(row.getString("type")), Priority.valueOf(row.getString("priority")),
-                CaseStatus.valueOf(row.getString("status")), JsonColumns.read(row.getString("tags"), STRINGS),
-                row.getInteger("estimate_minutes"), row.getUUID("suite_id"), row.getString("automation_key"),
-                row.getInteger("step_count"), JsonColumns.read(row.getString("custom_fields"), VALUES),
-                instant(row, "updated_at"), instant(row, "deleted_at"));
+        return new CaseListing(row.getUUID(0), row.getUUID(1), row.getString(2), row.getInteger(3), row.getString(4),
+                CaseType.valueOf(row.getString(5)), Priority.valueOf(row.getString(6)), CaseStatus.valueOf(row.getString(7)),
+                JsonColumns.read(row.getString(8), STRINGS), row.getInteger(9), row.getUUID(10), row.getString(11),
+                row.getInteger(12), JsonColumns.read(row.getString(13), VALUES), instant(row.getOffsetDateTime(14)),
+                instant(row.getOffsetDateTime(15)));
     }
 
-    private static Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
+    private static Instant instant(OffsetDateTime value) {
         return value == null ? null : value.toInstant();
     }
 
