@@ -53,7 +53,14 @@ public class DownstreamStub implements QuarkusTestResourceLifecycleManager {
                 if (requestId != null) {
                     RECEIVED.put(requestId, seen);
                 }
-                request.response().putHeader("Content-Type", "application/json").end(seen.encode());
+                String delay = request.getParam("delayMs");
+                if (delay == null) {
+                    request.response().putHeader("Content-Type", "application/json").end(seen.encode());
+                } else {
+                    // a service slow to answer
+                    vertx.setTimer(Long.parseLong(delay),
+                            id -> request.response().putHeader("Content-Type", "application/json").end(seen.encode()));
+                }
             });
         }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().join();
         String base = "http://127.0.0.1:" + server.actualPort();

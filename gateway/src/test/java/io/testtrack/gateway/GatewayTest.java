@@ -260,6 +260,10 @@ class GatewayTest {
         assertEquals("hello authorized /ws/echo", messages.poll(10, TimeUnit.SECONDS));
         socket.sendText("ping", true).get(5, TimeUnit.SECONDS);
         assertEquals("echo: ping", messages.poll(10, TimeUnit.SECONDS));
+        // quiet for longer than an API request may be (downstream-timeout is 1 s in tests): still open
+        Thread.sleep(2_500);
+        socket.sendText("still there?", true).get(5, TimeUnit.SECONDS);
+        assertEquals("echo: still there?", messages.poll(10, TimeUnit.SECONDS));
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
 
         URI anonymous = URI.create("ws://" + gateway.getHost() + ":" + gateway.getPort() + "/ws/echo");
@@ -296,5 +300,20 @@ class GatewayTest {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("uri=\"/api/tests/*\""), "requests counted under their route");
         assertFalse(metrics.contains(id), "no series per id");
+    }
+
+    @Test
+    void aServiceThatDoesNotAnswerInTimeIsA504Problem() {
+        long started = System.nanoTime();
+        given().header("Authorization", user()).get("/api/runs?delayMs=3000").then().statusCode(504)
+                .contentType("application/problem+json").body("type", is("/problems/gateway-timeout"))
+                .body("instance", is("/api/runs"));
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() < 2_900, "cut off at the timeout (1 s in tests)");
+    }
+
+    @Test
+    void anImportMayTakeLongerThanAnApiRequest() {
+        given().header("Authorization", user()).contentType(ContentType.JSON).body("{}")
+                .post("/api/imports?delayMs=2500").then().statusCode(200).body("path", is("/api/imports"));
     }
 }

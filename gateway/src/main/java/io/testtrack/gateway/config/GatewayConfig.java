@@ -32,9 +32,13 @@ public interface GatewayConfig {
         @WithDefault("209715200")
         long importBody();
 
-        /** How long a downstream may take to answer. */
+        /** How long a downstream may stay silent while answering an API request (whole seconds). */
         @WithDefault("PT60S")
         Duration downstreamTimeout();
+
+        /** The same for the import routes, which parse and store large files before they answer. */
+        @WithDefault("PT10M")
+        Duration importTimeout();
     }
 
     interface RateLimit {

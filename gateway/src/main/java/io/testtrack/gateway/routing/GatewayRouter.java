@@ -12,12 +12,15 @@ import io.testtrack.gateway.security.VerifiedTokens;
 import io.testtrack.gateway.web.Problems;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
@@ -26,6 +29,7 @@ import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -56,7 +60,9 @@ public class GatewayRouter {
     private final Admission admission;
     private final Map<String, SocketAddress> origins;
     private final Vertx vertx;
-    private HttpProxy proxy;
+    private HttpProxy api;
+    private HttpProxy imports;
+    private HttpProxy webSockets;
 
     public GatewayRouter(GatewayConfig config, VerifiedTokens verifiedTokens, ApiTokenExchange apiTokens,
             Admission admission, Vertx vertx) {
@@ -70,14 +76,30 @@ public class GatewayRouter {
     }
 
     void install(@Observes Router router) {
+        GatewayConfig.Limits limits = config.limits();
+        api = proxy(limits.downstreamTimeout());
+        imports = proxy(limits.importTimeout());
+        // A WebSocket is quiet for as long as nothing happens: no idle timeout closes it.
+        webSockets = proxy(Duration.ZERO);
+        router.route("/api/*").order(10).handler(this::handle);
+        router.route("/ws/*").order(10).handler(this::handle);
+        router.route("/internal/*").order(10).handler(ctx -> notFound(ctx.request()));
+    }
+
+    /**
+     * A proxy whose downstream answer may be silent for at most {@code timeout} (zero: no limit);
+     * a downstream that does not answer in time is a 504, one that cannot be reached a 502.
+     */
+    private HttpProxy proxy(Duration timeout) {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                 .setMaxPoolSize(200)
                 .setKeepAlive(true)
-                .setIdleTimeout(60)
-                .setReadIdleTimeout((int) config.limits().downstreamTimeout().toSeconds()));
-        proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(true), client)
-                .originSelector(request -> Future.succeededFuture(
-                        origins.get(RouteTable.match(request.path()).orElseThrow().service())));
+                // pooled connections idle for a minute are closed; an upgraded WebSocket never is
+                .setIdleTimeout(timeout.isZero() ? 0 : 60));
+        HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(true), client)
+                .originRequestProvider((request, origin) -> origin.request(new RequestOptions()
+                        .setServer(origins.get(RouteTable.match(request.path()).orElseThrow().service()))
+                        .setIdleTimeout(timeout.toMillis())));
         // A token in the query goes on as the Authorization header only, so it never lands in a
         // service's access log. (vertx-http-proxy 4.5 passes WebSocket upgrades by the raw URI,
         // past interceptors: there the query still reaches notification-service.)
@@ -85,12 +107,23 @@ public class GatewayRouter {
             @Override
             public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
                 context.request().setURI(withoutAccessToken(context.request().getURI()));
-                return context.sendRequest();
+                return context.sendRequest().recover(failure -> Future.succeededFuture(downstreamFailed(context, failure)));
             }
         });
-        router.route("/api/*").order(10).handler(this::handle);
-        router.route("/ws/*").order(10).handler(this::handle);
-        router.route("/internal/*").order(10).handler(ctx -> notFound(ctx.request()));
+        return proxy;
+    }
+
+    private static ProxyResponse downstreamFailed(ProxyContext context, Throwable failure) {
+        boolean timedOut = failure instanceof java.util.concurrent.TimeoutException
+                || String.valueOf(failure.getMessage()).toLowerCase(Locale.ROOT).contains("timeout");
+        HttpServerRequest request = context.request().proxiedRequest();
+        Log.warnf("gateway: %s %s failed downstream: %s", request.method(), request.path(), failure.toString());
+        int status = timedOut ? 504 : 502;
+        String body = Problems.body(request, status, timedOut ? "gateway-timeout" : "bad-gateway",
+                timedOut ? "Gateway timeout" : "Bad gateway",
+                timedOut ? "The service did not answer in time." : "The service could not be reached; try again shortly.");
+        return context.request().response().setStatusCode(status).putHeader("Content-Type", "application/problem+json")
+                .setBody(Body.body(Buffer.buffer(body)));
     }
 
     private void handle(RoutingContext ctx) {
@@ -105,6 +138,7 @@ public class GatewayRouter {
             // request metrics by route, not by path: ids in paths would make a series per case, run and user
             ContextLocals.put(METRICS_PATH_TEMPLATE, route.prefix() + "/*");
         }
+        HttpProxy target = route.isImport() ? imports : route.prefix().equals("/ws") ? webSockets : api;
         long limit = route.isImport() ? config.limits().importBody() : config.limits().jsonBody();
         String length = request.getHeader("Content-Length");
         if (length != null && parseLength(length) > limit) {
@@ -124,7 +158,7 @@ public class GatewayRouter {
         // Signing in, registering and resetting get the stricter per-address limit.
         if (RouteTable.isPublic(request.path())) {
             if (!overLimit(request, admission.count(null, address, "auth"), "auth", false)) {
-                forward(request, null);
+                forward(target, request, null);
             }
             return;
         }
@@ -141,13 +175,13 @@ public class GatewayRouter {
                 unauthorized(request, "The access token is invalid or expired.");
                 return;
             }
-            admitAndForward(request, jwt, address);
+            admitAndForward(target, request, jwt, address);
             return;
         }
         apiTokens.accessTokenFor(presented).subscribe().with(
                 token -> {
                     try {
-                        admitAndForward(request, verifiedTokens.verify(token), address);
+                        admitAndForward(target, request, verifiedTokens.verify(token), address);
                     } catch (ParseException e) {
                         unavailable(request, e);
                     }
@@ -165,37 +199,38 @@ public class GatewayRouter {
      * A user's token issued before the user's revocation moment ends here; then the rate limits.
      * Most requests find the revocation moment remembered and go on at once, without Redis.
      */
-    private void admitAndForward(HttpServerRequest request, JsonWebToken jwt, String address) {
+    private void admitAndForward(HttpProxy target, HttpServerRequest request, JsonWebToken jwt, String address) {
         if (jwt.getGroups().contains("API_TOKEN")) {
             // API tokens are revoked at auth-service, which the exchange asks (cached for 30 s)
-            admitCounted(request, jwt, address);
+            admitCounted(target, request, jwt, address);
             return;
         }
         CompletableFuture<Long> revocation = admission.revokedBefore(jwt.getSubject());
         if (revocation.isDone() && !revocation.isCompletedExceptionally()) {
-            admitIfCurrent(request, jwt, address, revocation.join());
+            admitIfCurrent(target, request, jwt, address, revocation.join());
             return;
         }
         revocation.whenComplete((revokedBefore, failure) -> {
             if (failure != null) {
                 unavailable(request, failure);
             } else {
-                admitIfCurrent(request, jwt, address, revokedBefore);
+                admitIfCurrent(target, request, jwt, address, revokedBefore);
             }
         });
     }
 
-    private void admitIfCurrent(HttpServerRequest request, JsonWebToken jwt, String address, long revokedBefore) {
+    private void admitIfCurrent(HttpProxy target, HttpServerRequest request, JsonWebToken jwt, String address,
+            long revokedBefore) {
         if (revokedBefore >= 0 && jwt.getIssuedAtTime() < revokedBefore) {
             unauthorized(request, "The session has ended; sign in again.");
             return;
         }
-        admitCounted(request, jwt, address);
+        admitCounted(target, request, jwt, address);
     }
 
-    private void admitCounted(HttpServerRequest request, JsonWebToken jwt, String address) {
+    private void admitCounted(HttpProxy target, HttpServerRequest request, JsonWebToken jwt, String address) {
         if (!overLimit(request, admission.count(jwt.getSubject(), address, "api"), "api", true)) {
-            forward(request, jwt.getRawToken());
+            forward(target, request, jwt.getRawToken());
         }
     }
 
@@ -210,11 +245,11 @@ public class GatewayRouter {
         return over;
     }
 
-    private void forward(HttpServerRequest request, String accessToken) {
+    private void forward(HttpProxy target, HttpServerRequest request, String accessToken) {
         if (accessToken != null) {
             request.headers().set("Authorization", "Bearer " + accessToken);
         }
-        proxy.handle(request);
+        target.handle(request);
     }
 
     private static String bearer(String authorization, String wsToken) {

@@ -13,13 +13,19 @@ public final class Problems {
         if (request.response().ended() || request.response().headWritten()) {
             return;
         }
-        JsonObject body = new JsonObject()
+        request.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json")
+                .end(body(request, status, kind, title, detail));
+    }
+
+    /** The problem+json body of an answer to {@code request}. */
+    public static String body(HttpServerRequest request, int status, String kind, String title, String detail) {
+        return new JsonObject()
                 .put("type", "/problems/" + kind)
                 .put("title", title)
                 .put("status", status)
                 .put("detail", detail)
                 .put("instance", request.path())
-                .put("requestId", request.getHeader(RequestIds.HEADER));
-        request.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json").end(body.encode());
+                .put("requestId", request.getHeader(RequestIds.HEADER))
+                .encode();
     }
 }
