@@ -33,6 +33,7 @@ public class FirstAdmin implements HealthCheck {
     private final AuthConfig config;
     private final io.vertx.mutiny.sqlclient.Pool pool;
     private volatile boolean settled;
+    private volatile boolean policyChecked;
 
     public FirstAdmin(UserRepository users, AccountService accounts, PasswordHasher hasher, AuthConfig config,
             io.vertx.mutiny.sqlclient.Pool pool) {
@@ -58,8 +59,12 @@ public class FirstAdmin implements HealthCheck {
     }
 
     private void ensure() {
-        PasswordPolicy.violation(config.adminPassword()).ifPresent(problem -> Log.warnf(
-                "TESTTRACK_ADMIN_PASSWORD %s; change the first admin's password after signing in", problem));
+        if (!policyChecked) {
+            // once, not on every retry of a start that waits for the database
+            policyChecked = true;
+            PasswordPolicy.violation(config.adminPassword()).ifPresent(problem -> Log.warnf(
+                    "TESTTRACK_ADMIN_PASSWORD %s; change the first admin's password after signing in", problem));
+        }
         // A plain query first: on every start but the first, Hibernate's session need not be set up here.
         boolean anyUser = pool.query("SELECT EXISTS (SELECT 1 FROM users)").execute()
                 .map(rows -> rows.iterator().next().getBoolean(0)).await().atMost(Duration.ofSeconds(30));
