@@ -7,6 +7,7 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import io.vertx.sqlclient.PoolOptions;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -42,9 +43,16 @@ public class DedicatedConnections {
 
     /** A pool of its own, of at most {@code maxSize} connections; its owner closes it. */
     public Pool pool(String name, int maxSize) {
+        return pool(name, maxSize, Map.of());
+    }
+
+    /** The same, its connections started with these session settings (PostgreSQL run-time parameters). */
+    public Pool pool(String name, int maxSize, Map<String, String> settings) {
+        PgConnectOptions options = options(name);
+        settings.forEach(options::addProperty);
         return Pool.newInstance(PgBuilder.pool()
                 .with(new PoolOptions().setMaxSize(maxSize).setName(name))
-                .connectingTo(options(name))
+                .connectingTo(options)
                 .using(vertx.getDelegate())
                 .build());
     }

@@ -61,8 +61,8 @@ public class CaseSearch {
 
     private final Pool pool;
 
-    public CaseSearch(Pool pool) {
-        this.pool = pool;
+    public CaseSearch(SearchPool pool) {
+        this.pool = pool.pool();
     }
 
     /** A page of what a list shows of each case. */
