@@ -30,9 +30,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -60,9 +62,8 @@ public class GatewayRouter {
     private final Admission admission;
     private final Map<String, SocketAddress> origins;
     private final Vertx vertx;
-    private HttpProxy api;
-    private HttpProxy imports;
-    private HttpProxy webSockets;
+    /** One proxy per route: its service's address and its timeout. */
+    private final Map<RouteTable.Route, HttpProxy> proxies = new HashMap<>();
 
     public GatewayRouter(GatewayConfig config, VerifiedTokens verifiedTokens, ApiTokenExchange apiTokens,
             Admission admission, Vertx vertx) {
@@ -76,29 +77,37 @@ public class GatewayRouter {
     }
 
     void install(@Observes Router router) {
+        // Pooled connections idle for a minute are closed; an upgraded WebSocket, quiet for as long
+        // as nothing happens, never is.
+        HttpClient pooled = client(60);
+        HttpClient webSocketClient = client(0);
         GatewayConfig.Limits limits = config.limits();
-        api = proxy(limits.downstreamTimeout());
-        imports = proxy(limits.importTimeout());
-        // A WebSocket is quiet for as long as nothing happens: no idle timeout closes it.
-        webSockets = proxy(Duration.ZERO);
+        for (RouteTable.Route route : RouteTable.all()) {
+            boolean webSocket = route.prefix().equals("/ws");
+            Duration timeout = webSocket ? Duration.ZERO
+                    : route.isImport() ? limits.importTimeout() : limits.downstreamTimeout();
+            proxies.put(route, proxy(webSocket ? webSocketClient : pooled, origins.get(route.service()), timeout));
+        }
         router.route("/api/*").order(10).handler(this::handle);
         router.route("/ws/*").order(10).handler(this::handle);
         router.route("/internal/*").order(10).handler(ctx -> notFound(ctx.request()));
     }
 
-    /**
-     * A proxy whose downstream answer may be silent for at most {@code timeout} (zero: no limit);
-     * a downstream that does not answer in time is a 504, one that cannot be reached a 502.
-     */
-    private HttpProxy proxy(Duration timeout) {
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+    private HttpClient client(int idleTimeoutSeconds) {
+        return vertx.createHttpClient(new HttpClientOptions()
                 .setMaxPoolSize(200)
                 .setKeepAlive(true)
-                // pooled connections idle for a minute are closed; an upgraded WebSocket never is
-                .setIdleTimeout(timeout.isZero() ? 0 : 60));
+                .setIdleTimeout(idleTimeoutSeconds));
+    }
+
+    /**
+     * A proxy to {@code origin} whose answer may be silent for at most {@code timeout} (zero: no
+     * limit); an origin that does not answer in time is a 504, one that cannot be reached a 502.
+     */
+    private static HttpProxy proxy(HttpClient client, SocketAddress origin, Duration timeout) {
         HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(true), client)
-                .originRequestProvider((request, origin) -> origin.request(new RequestOptions()
-                        .setServer(origins.get(RouteTable.match(request.path()).orElseThrow().service()))
+                .originRequestProvider((request, c) -> c.request(new RequestOptions()
+                        .setServer(origin)
                         .setIdleTimeout(timeout.toMillis())));
         // A token in the query goes on as the Authorization header only, so it never lands in a
         // service's access log. (vertx-http-proxy 4.5 passes WebSocket upgrades by the raw URI,
@@ -114,8 +123,7 @@ public class GatewayRouter {
     }
 
     private static ProxyResponse downstreamFailed(ProxyContext context, Throwable failure) {
-        boolean timedOut = failure instanceof java.util.concurrent.TimeoutException
-                || String.valueOf(failure.getMessage()).toLowerCase(Locale.ROOT).contains("timeout");
+        boolean timedOut = failure instanceof TimeoutException;
         HttpServerRequest request = context.request().proxiedRequest();
         Log.warnf("gateway: %s %s failed downstream: %s", request.method(), request.path(), failure.toString());
         int status = timedOut ? 504 : 502;
@@ -138,7 +146,7 @@ public class GatewayRouter {
             // request metrics by route, not by path: ids in paths would make a series per case, run and user
             ContextLocals.put(METRICS_PATH_TEMPLATE, route.prefix() + "/*");
         }
-        HttpProxy target = route.isImport() ? imports : route.prefix().equals("/ws") ? webSockets : api;
+        HttpProxy target = proxies.get(route);
         long limit = route.isImport() ? config.limits().importBody() : config.limits().jsonBody();
         String length = request.getHeader("Content-Length");
         if (length != null && parseLength(length) > limit) {

@@ -37,6 +37,10 @@ public final class RouteTable {
     private RouteTable() {
     }
 
+    public static List<Route> all() {
+        return ROUTES;
+    }
+
     public static Optional<Route> match(String path) {
         return ROUTES.stream()
                 .filter(r -> path.equals(r.prefix()) || path.startsWith(r.prefix() + "/"))
