@@ -20,6 +20,14 @@ public interface GatewayConfig {
 
     RateLimit rateLimit();
 
+    /**
+     * How long the gateway trusts what it read of a user's revocation moment (logout everywhere,
+     * password reset, deactivation) before reading it again: the longest a revoked access token
+     * still passes.
+     */
+    @WithDefault("PT1S")
+    Duration revocationRecheck();
+
     /** Where the built web UI lives; without it only the API is served. */
     Optional<String> webUiDirectory();
 
@@ -64,13 +72,5 @@ public interface GatewayConfig {
          */
         @WithDefault("PT0.1S")
         Duration syncInterval();
-
-        /**
-         * How long the gateway trusts what it read of a user's revocation moment (logout
-         * everywhere, password reset, deactivation) before reading it again: the longest a
-         * revoked access token still passes.
-         */
-        @WithDefault("PT1S")
-        Duration revocationRecheck();
     }
 }

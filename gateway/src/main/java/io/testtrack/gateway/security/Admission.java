@@ -31,7 +31,7 @@ public class Admission {
         this.limits = config.rateLimit();
         ReactiveValueCommands<String, Long> values = redis.value(Long.class);
         this.revocations = Caffeine.newBuilder()
-                .expireAfterWrite(limits.revocationRecheck())
+                .expireAfterWrite(config.revocationRecheck())
                 .maximumSize(100_000)
                 .buildAsync((userId, executor) -> values.get(REVOKED_PREFIX + userId)
                         .map(moment -> moment == null ? NONE : moment)
