@@ -1,11 +1,19 @@
 package io.testtrack.platform.persistence;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import java.util.List;
 import java.util.Map;
 
-/** One native SQL statement with named parameters in the current session (a projection's upserts and deletes). */
+/**
+ * Native SQL in the current session: one statement with named parameters (a projection's
+ * upserts and deletes), or one set-based statement per slice of many rows (a bulk write).
+ */
 public final class NativeStatements {
+
+    /** Rows per statement of {@link #forRows}: a few megabytes of JSON at most, however many rows a caller has. */
+    public static final int ROWS_PER_STATEMENT = 1_000;
 
     private NativeStatements() {
     }
@@ -16,5 +24,19 @@ public final class NativeStatements {
             parameters.forEach(query::setParameter);
             return query.executeUpdate();
         }).replaceWithVoid();
+    }
+
+    /**
+     * Runs {@code sql} once per slice of {@link #ROWS_PER_STATEMENT} rows, one slice after the
+     * other and in the order given, with the slice as a JSON array of objects in the parameter
+     * {@code :rows}: the statement reads them with {@code json_to_recordset(CAST(CAST(:rows AS text) AS json))}.
+     * One statement writes a thousand rows, where an entity each would cost a statement each.
+     */
+    public static Uni<Void> forRows(String sql, List<?> rows) {
+        int slices = (rows.size() + ROWS_PER_STATEMENT - 1) / ROWS_PER_STATEMENT;
+        return Multi.createFrom().range(0, slices)
+                .onItem().transformToUniAndConcatenate(slice -> execute(sql, Map.of("rows", JsonColumn.write(
+                        rows.subList(slice * ROWS_PER_STATEMENT, Math.min(rows.size(), (slice + 1) * ROWS_PER_STATEMENT))))))
+                .collect().last().replaceWithVoid();
     }
 }

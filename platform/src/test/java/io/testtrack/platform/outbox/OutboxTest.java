@@ -158,6 +158,39 @@ class OutboxTest {
     }
 
     @Test
+    void aBulkRecordSpanningSeveralStatementsIsPublishedOnceAndInOrderOrNotAtAll() {
+        String run = UUID.randomUUID().toString();
+        List<Map<String, Object>> batches = new ArrayList<>();
+        for (int a = 0; a < 5; a++) {
+            batches.add(Map.of("aggregate", "bulk-" + a + "-" + run, "from", 0, "count", 500, "failAfterRecording", false));
+        }
+        String rolledBack = "bulk-rolled-back-" + run;
+        try (WireTap wire = new WireTap(ProbeRecorded.TOPIC)) {
+            given().contentType(ContentType.JSON)
+                    .body(List.of(Map.of("aggregate", rolledBack, "from", 0, "count", 1_500, "failAfterRecording", true)))
+                    .post("/probe/events/bulk").then().statusCode(409);
+            // 2,500 events, interleaved over five aggregates: three statements of the bulk path.
+            given().contentType(ContentType.JSON).body(batches).post("/probe/events/bulk").then().statusCode(204);
+
+            List<ConsumerRecord<String, String>> seen = wire.until(
+                    r -> r.stream().filter(rec -> rec.key() != null && rec.key().endsWith(run)).count() >= 2_500,
+                    Duration.ofSeconds(60));
+            seen = wire.drainFor(Duration.ofSeconds(1));
+
+            Map<String, List<Integer>> sequences = new HashMap<>();
+            for (EventEnvelope envelope : envelopes(seen)) {
+                if (envelope.subject().endsWith(run)) {
+                    sequences.computeIfAbsent(envelope.subject(), k -> new ArrayList<>()).add(envelope.data().get("seq").asInt());
+                }
+            }
+            List<Integer> expected = java.util.stream.IntStream.range(0, 500).boxed().toList();
+            assertEquals(5, sequences.size(), "nothing of the rolled-back bulk went out: " + sequences.keySet());
+            sequences.forEach((aggregate, seqs) -> assertEquals(expected, seqs, "once and in order for " + aggregate));
+            assertEquals(0L, count("SELECT count(*) FROM outbox WHERE message_key = $1", rolledBack));
+        }
+    }
+
+    @Test
     void twoRelaysOverOneOutboxPublishEachRowOnceAndInOrder() {
         OutboxRelay secondReplica = new OutboxRelay(vertx, config, kafkaConfig, ids -> { }, registry, connections);
         String run = UUID.randomUUID().toString();

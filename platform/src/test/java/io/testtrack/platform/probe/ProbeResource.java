@@ -52,6 +52,30 @@ public class ProbeResource {
                 }));
     }
 
+    /**
+     * Records {@code count} events per aggregate in one call of the bulk path, the aggregates
+     * interleaved (a0 0, a1 0, a0 1, …); rolls back when asked.
+     */
+    @POST
+    @Path("/events/bulk")
+    public Uni<Void> recordAll(List<Batch> batches) {
+        List<ProbeRecorded> events = new java.util.ArrayList<>();
+        int most = batches.stream().mapToInt(Batch::count).max().orElse(0);
+        for (int i = 0; i < most; i++) {
+            for (Batch batch : batches) {
+                if (i < batch.count()) {
+                    events.add(new ProbeRecorded(batch.aggregate(), batch.from() + i));
+                }
+            }
+        }
+        boolean fail = batches.stream().anyMatch(Batch::failAfterRecording);
+        return Panache.withTransaction(() -> outbox.recordAll(events).invoke(() -> {
+            if (fail) {
+                throw new ConflictException("the change after the events failed");
+            }
+        }));
+    }
+
     /** Records without a transaction, which the outbox must refuse. */
     @POST
     @Path("/events/untransacted")

@@ -84,6 +84,35 @@ public class CaseWriter {
         return record(testCase, steps, changes, summary, created, previous, by);
     }
 
+    /** A new case and the content, already checked, that becomes its first version. */
+    public record Creation(TestCase testCase, CaseContent content) {
+    }
+
+    /**
+     * Creates many cases at once (a CSV import's new rows), the content checked as for
+     * {@link #writeChecked}: the cases, their first versions and their TestCaseCreated events,
+     * each with one statement per thousand rather than one per case.
+     */
+    public Uni<Void> createAll(List<Creation> creations, Map<UUID, List<StepItem>> groups, UUID by, String summary) {
+        if (creations.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant now = Instant.now();
+        List<TestCase> created = new ArrayList<>(creations.size());
+        List<TestCaseVersion> firstVersions = new ArrayList<>(creations.size());
+        List<TestCaseCreated> events = new ArrayList<>(creations.size());
+        for (Creation creation : creations) {
+            TestCase testCase = creation.testCase();
+            List<TestCaseSnapshot.Step> steps = Steps.expand(creation.content().steps(), groups);
+            List<String> changes = testCase.apply(creation.content(), Steps.text(steps), by, now);
+            created.add(testCase);
+            firstVersions.add(TestCaseVersion.of(testCase, steps, changes, summary));
+            events.add(new TestCaseCreated(snapshot(testCase, steps), by));
+            totals.touched(testCase.projectId);
+        }
+        return cases.insertAll(created).chain(() -> versions.insertAll(firstVersions)).chain(() -> outbox.recordAll(events));
+    }
+
     /** A shared group the case includes was edited: same content, new steps, so a new version. */
     public Uni<Written> sharedStepsEdited(TestCase testCase, UUID by, String summary) {
         return expand(testCase).chain(steps -> {

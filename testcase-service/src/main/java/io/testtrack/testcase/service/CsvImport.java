@@ -256,16 +256,27 @@ public class CsvImport {
         return ensured.chain(() -> shared.stepsOf(projectId, prepared.stream().flatMap(p -> Steps.sharedIds(p.content().steps()).stream())
                         .collect(Collectors.toSet())))
                 .chain(groups -> firstNumber.chain(first -> {
-                    int[] next = {first};
+                    int next = first;
                     Instant now = Instant.now();
-                    return CaseWriter.sequentially(prepared, p -> {
-                        CaseContent content = p.content().withSuite(p.suitePath().isEmpty() ? null : suiteIds.get(p.suitePath()));
-                        TestCase testCase = p.existing() != null ? p.existing()
-                                : TestCase.create(projectId, next[0]++, projectKey, by, now);
-                        return writer.writeChecked(testCase, content, groups, by, p.existing() != null ? "Imported from CSV" : "Created by CSV import");
-                    });
+                    List<CaseWriter.Creation> creations = new ArrayList<>();
+                    List<Prepared> updates = new ArrayList<>();
+                    for (Prepared p : prepared) {
+                        if (p.existing() == null) {
+                            creations.add(new CaseWriter.Creation(TestCase.create(projectId, next++, projectKey, by, now), inSuite(p, suiteIds)));
+                        } else {
+                            updates.add(p);
+                        }
+                    }
+                    return writer.createAll(creations, groups, by, "Created by CSV import")
+                            .chain(() -> CaseWriter.sequentially(updates,
+                                    p -> writer.writeChecked(p.existing(), inSuite(p, suiteIds), groups, by, "Imported from CSV")));
                 }))
                 .replaceWithVoid();
+    }
+
+    /** The row's content in the suite its path names, now that every path exists. */
+    private static CaseContent inSuite(Prepared p, Map<List<String>, UUID> suiteIds) {
+        return p.content().withSuite(p.suitePath().isEmpty() ? null : suiteIds.get(p.suitePath()));
     }
 
     private static UUID resolve(List<Suite> suiteList, List<String> path) {

@@ -92,6 +92,60 @@ class CaseEventsTest {
     }
 
     @Test
+    void aLargeImportCreatesEveryCaseWithItsFirstVersionAndOneEventEach() {
+        Project project = Fixtures.project();
+        project.tester().api().body(Map.of("projectId", project.id(), "name", "Sign in", "steps", Fixtures.steps("Open /login", "Form shows")))
+                .post("/api/shared-steps").then().statusCode(201);
+        String existing = Fixtures.createCase(project, "Before the import");
+        int rows = 2_500;
+        StringBuilder csv = new StringBuilder("key,title,description,tags,suite,steps\n")
+                .append(project.key()).append("-1,Before the import (edited),,old,,\n");
+        for (int i = 1; i <= rows; i++) {
+            csv.append(",Imported ").append(i).append(",Line ").append(i).append(",bulk;n").append(i % 7).append(",Area ").append(i % 3)
+                    .append(" / Sub,\"[{\"\"shared\"\":\"\"Sign in\"\"},{\"\"action\"\":\"\"Buy ").append(i).append("\"\"}]\"\n");
+        }
+        try (WireTap wire = new WireTap(Topics.TESTCASE)) {
+            project.tester().api().contentType("text/csv").queryParam("projectId", project.id()).body(csv.toString())
+                    .post("/api/tests/import").then().statusCode(200)
+                    .body("created", org.hamcrest.Matchers.is(rows)).body("updated", org.hamcrest.Matchers.is(1));
+
+            List<Object> events = wire.until(seen -> ofCases(seen, project).size() >= rows + 1, Duration.ofSeconds(60)).stream()
+                    .filter(r -> r.value().contains(project.id().toString()))
+                    .map(r -> (Object) EventCodec.payload(EventCodec.read(r.value())).orElseThrow()).toList();
+            List<TestCaseSnapshot> created = events.stream().filter(TestCaseCreated.class::isInstance)
+                    .map(e -> ((TestCaseCreated) e).testCase())
+                    // each case is its own aggregate, spread over partitions: order by key to compare with the file
+                    .sorted(java.util.Comparator.comparingInt(c -> Integer.parseInt(c.key().substring(c.key().lastIndexOf('-') + 1))))
+                    .toList();
+            assertEquals(rows, created.size(), "one TestCaseCreated per new row");
+            assertEquals(rows, created.stream().map(TestCaseSnapshot::id).distinct().count());
+            // Keys are numbered in the file's order, after the case that was there before.
+            for (int i = 0; i < rows; i++) {
+                TestCaseSnapshot snapshot = created.get(i);
+                assertEquals(project.key() + "-" + (i + 2), snapshot.key());
+                assertEquals("Imported " + (i + 1), snapshot.title());
+                assertEquals(1, snapshot.version());
+                assertEquals(List.of("Open /login", "Buy " + (i + 1)), snapshot.steps().stream().map(TestCaseSnapshot.Step::action).toList());
+            }
+            TestCaseUpdated updated = (TestCaseUpdated) events.stream().filter(TestCaseUpdated.class::isInstance).findFirst().orElseThrow();
+            assertEquals(existing, updated.testCase().id().toString());
+            assertEquals(2, updated.testCase().version());
+
+            // What the events say is what is stored: the case, its first version, and search finds it by its steps.
+            String last = created.get(rows - 1).id().toString();
+            project.viewer().api().get("/api/tests/" + last).then().statusCode(200).body("title", org.hamcrest.Matchers.is("Imported " + rows))
+                    .body("tags", org.hamcrest.Matchers.contains("bulk", "n" + rows % 7)).body("description", org.hamcrest.Matchers.is("Line " + rows))
+                    .body("version", org.hamcrest.Matchers.is(1));
+            project.viewer().api().get("/api/tests/" + last + "/versions").then().statusCode(200)
+                    .body("$", org.hamcrest.Matchers.hasSize(1)).body("[0].summary", org.hamcrest.Matchers.is("Created by CSV import"));
+            project.viewer().api().queryParam("projectId", project.id()).queryParam("q", "\"Buy " + rows + "\"").get("/api/tests").then()
+                    .statusCode(200).body("total", org.hamcrest.Matchers.is(1)).body("items[0].id", org.hamcrest.Matchers.is(last));
+            project.viewer().api().queryParam("projectId", project.id()).queryParam("tags", "bulk").get("/api/tests").then()
+                    .body("total", org.hamcrest.Matchers.is(rows));
+        }
+    }
+
+    @Test
     void aRefusedChangePublishesNothing() {
         Project project = Fixtures.project();
         String id = Fixtures.createCase(project, "Quiet");
@@ -104,6 +158,12 @@ class CaseEventsTest {
                     .put("/api/tests/" + id).then().statusCode(400);
             assertEquals(List.of(), ofCase(wire.drainFor(Duration.ofSeconds(2)), id));
         }
+    }
+
+    /** The records of the project's case events (its suites' events are on the same topic). */
+    private static List<ConsumerRecord<String, String>> ofCases(List<ConsumerRecord<String, String>> records, Project project) {
+        return records.stream().filter(r -> r.value().contains(project.id().toString()))
+                .filter(r -> WireTap.header(r, "ce_type").contains(".TestCase")).toList();
     }
 
     private static List<ConsumerRecord<String, String>> ofCase(List<ConsumerRecord<String, String>> records, String id) {
