@@ -32,6 +32,11 @@ TOPICS="$TOPICS test.testtrack.access.v1:6 test.testtrack.testcase.v1:6 test.tes
 
 export TESTTRACK_ADMIN_EMAIL=${TESTTRACK_ADMIN_EMAIL:-admin@testtrack.local}
 export TESTTRACK_ADMIN_PASSWORD=${TESTTRACK_ADMIN_PASSWORD:-change-me-now-please}
+# PostgreSQL shares this machine's cores with every service: more search connections than cores
+# only make searches queue inside PostgreSQL, where a long one holds the others up (p99 of a
+# search page 32-38 ms with 2 connections on 2 cores, 38-53 ms with 6: docs/benchmarks.md).
+# The service's own default (6) is for a database server of its own.
+export TESTTRACK_TESTCASE_SEARCH_POOL=${TESTTRACK_TESTCASE_SEARCH_POOL:-$(nproc)}
 
 log() { printf '[stack] %s\n' "$*"; }
 die() { printf '[stack] error: %s\n' "$*" >&2; exit 1; }
@@ -428,7 +433,7 @@ EOF
     mkdir -p "$LOGS" "$PIDS"
     ensure_secrets >/dev/null
     for var in TESTTRACK_JWT_PRIVATE_KEY TESTTRACK_JWT_PUBLIC_KEY TESTTRACK_INTERNAL_SECRET TESTTRACK_SMTP_PORT \
-               TESTTRACK_ADMIN_EMAIL TESTTRACK_ADMIN_PASSWORD; do
+               TESTTRACK_ADMIN_EMAIL TESTTRACK_ADMIN_PASSWORD TESTTRACK_TESTCASE_SEARCH_POOL; do
       printf 'export %s=%q\n' "$var" "${!var}"
     done
     ;;
