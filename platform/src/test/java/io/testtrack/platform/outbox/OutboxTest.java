@@ -141,16 +141,7 @@ class OutboxTest {
                     record(aggregate, round * 50, 50, false).statusCode(200);
                 }
             }
-            List<ConsumerRecord<String, String>> seen = wire.until(
-                    r -> r.stream().filter(rec -> rec.key() != null && rec.key().endsWith(run)).count() >= 1000,
-                    Duration.ofSeconds(60));
-
-            Map<String, List<Integer>> sequences = new HashMap<>();
-            for (EventEnvelope envelope : envelopes(seen)) {
-                if (envelope.subject().endsWith(run)) {
-                    sequences.computeIfAbsent(envelope.subject(), k -> new ArrayList<>()).add(envelope.data().get("seq").asInt());
-                }
-            }
+            Map<String, List<Integer>> sequences = sequences(wire, run, 1_000);
             assertEquals(10, sequences.size());
             List<Integer> expected = java.util.stream.IntStream.range(0, 100).boxed().toList();
             sequences.forEach((aggregate, seqs) -> assertEquals(expected, seqs, "order of " + aggregate));
@@ -172,17 +163,7 @@ class OutboxTest {
             // 2,500 events, interleaved over five aggregates: three statements of the bulk path.
             given().contentType(ContentType.JSON).body(batches).post("/probe/events/bulk").then().statusCode(204);
 
-            List<ConsumerRecord<String, String>> seen = wire.until(
-                    r -> r.stream().filter(rec -> rec.key() != null && rec.key().endsWith(run)).count() >= 2_500,
-                    Duration.ofSeconds(60));
-            seen = wire.drainFor(Duration.ofSeconds(1));
-
-            Map<String, List<Integer>> sequences = new HashMap<>();
-            for (EventEnvelope envelope : envelopes(seen)) {
-                if (envelope.subject().endsWith(run)) {
-                    sequences.computeIfAbsent(envelope.subject(), k -> new ArrayList<>()).add(envelope.data().get("seq").asInt());
-                }
-            }
+            Map<String, List<Integer>> sequences = sequences(wire, run, 2_500);
             List<Integer> expected = java.util.stream.IntStream.range(0, 500).boxed().toList();
             assertEquals(5, sequences.size(), "nothing of the rolled-back bulk went out: " + sequences.keySet());
             sequences.forEach((aggregate, seqs) -> assertEquals(expected, seqs, "once and in order for " + aggregate));
@@ -201,17 +182,7 @@ class OutboxTest {
                     record("replica-" + a + "-" + run, round * 10, 10, false).statusCode(200);
                 }
             }
-            List<ConsumerRecord<String, String>> seen = wire.until(
-                    r -> r.stream().filter(rec -> rec.key() != null && rec.key().endsWith(run)).count() >= 500,
-                    Duration.ofSeconds(60));
-            seen = wire.drainFor(Duration.ofSeconds(1));
-
-            Map<String, List<Integer>> sequences = new HashMap<>();
-            for (EventEnvelope envelope : envelopes(seen)) {
-                if (envelope.subject().endsWith(run)) {
-                    sequences.computeIfAbsent(envelope.subject(), k -> new ArrayList<>()).add(envelope.data().get("seq").asInt());
-                }
-            }
+            Map<String, List<Integer>> sequences = sequences(wire, run, 500);
             List<Integer> expected = java.util.stream.IntStream.range(0, 100).boxed().toList();
             assertEquals(5, sequences.size());
             sequences.forEach((aggregate, seqs) -> assertEquals(expected, seqs, "once and in order for " + aggregate));
@@ -238,6 +209,22 @@ class OutboxTest {
     private long count(String sql, Object parameter) {
         return pool.preparedQuery(sql).execute(Tuple.of(parameter)).await().atMost(Duration.ofSeconds(10))
                 .iterator().next().getLong(0);
+    }
+
+    /**
+     * Waits for {@code count} events of aggregates whose names end with {@code run}, keeps reading
+     * a second more (a duplicate would show), and answers each aggregate's sequence numbers in
+     * the order they arrived.
+     */
+    private static Map<String, List<Integer>> sequences(WireTap wire, String run, int count) {
+        wire.until(r -> r.stream().filter(rec -> rec.key() != null && rec.key().endsWith(run)).count() >= count, Duration.ofSeconds(60));
+        Map<String, List<Integer>> sequences = new HashMap<>();
+        for (EventEnvelope envelope : envelopes(wire.drainFor(Duration.ofSeconds(1)))) {
+            if (envelope.subject().endsWith(run)) {
+                sequences.computeIfAbsent(envelope.subject(), k -> new ArrayList<>()).add(envelope.data().get("seq").asInt());
+            }
+        }
+        return sequences;
     }
 
     private static List<EventEnvelope> envelopes(List<ConsumerRecord<String, String>> records) {
