@@ -52,6 +52,17 @@ public class EventConsumer {
      */
     public Uni<Void> consumeAll(String consumer, Iterable<ConsumerRecord<String, String>> records,
             Function<EventEnvelope, Uni<Void>> change) {
+        return consumeAll(consumer, records, change, () -> Uni.createFrom().voidItem());
+    }
+
+    /**
+     * As {@link #consumeAll(String, Iterable, Function)}, then {@code finish} in the same
+     * transaction once every new event's change ran: a consumer whose work is cheaper for many
+     * events at once gathers them in its changes and does the work there, before the commit that
+     * also records the events as consumed.
+     */
+    public Uni<Void> consumeAll(String consumer, Iterable<ConsumerRecord<String, String>> records,
+            Function<EventEnvelope, Uni<Void>> change, java.util.function.Supplier<Uni<Void>> finish) {
         java.util.List<EventEnvelope> envelopes = new java.util.ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
@@ -71,7 +82,8 @@ public class EventConsumer {
                     }
                     return inbox.once(consumer, envelope, () -> change.apply(envelope));
                 })
-                .collect().last())
+                .collect().last()
+                .chain(() -> finish.get()))
                 .replaceWithVoid();
     }
 

@@ -2,6 +2,7 @@ package io.testtrack.testcase.events;
 
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.testtrack.events.EventEnvelope;
@@ -10,6 +11,8 @@ import io.testtrack.platform.testing.TestPublisher;
 import io.testtrack.testcase.Fixtures;
 import io.testtrack.platform.testing.TestProjects.Project;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -53,6 +56,57 @@ class AutomatedTestDiscoveryTest {
                 .body("find { it.id == '" + suiteId + "' }.name", is("com.shop.CartTest"))
                 .body("findAll { it.name == 'com.shop.CartTest' }.size()", is(1));
         project.viewer().api().queryParam("projectId", project.id()).get("/api/tests").then().body("total", is(2));
+    }
+
+    @Test
+    void manyTestsDiscoveredTogetherBecomeOneCaseEachInTheSuitesOfTheirClasses() {
+        Project project = Fixtures.project();
+        consumerListening(project);
+        int tests = 1_200;
+        try (TestPublisher execution = new TestPublisher("/testtrack/execution-service")) {
+            for (int i = 0; i < tests; i++) {
+                String classname = "com.shop.Suite" + (i % 4);
+                execution.publish(new AutomatedTestDiscovered(project.id(), classname + "#test" + i, classname, "test" + i, UUID.randomUUID(),
+                        UUID.randomUUID()));
+                if (i % 100 == 0) {
+                    // the same test reported by a second import, in the same burst
+                    execution.publish(new AutomatedTestDiscovered(project.id(), classname + "#test" + i, classname, "test" + i,
+                            UUID.randomUUID(), UUID.randomUUID()));
+                }
+            }
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> project.viewer().api().queryParam("projectId", project.id())
+                .queryParam("automated", true).get("/api/tests").then().extract().<Integer>path("total") == tests + 1);
+        // Settles at one case per test, the probe's included.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).during(Duration.ofSeconds(2)).until(() -> project.viewer().api()
+                .queryParam("projectId", project.id()).queryParam("automated", true).get("/api/tests").then()
+                .extract().<Integer>path("total") == tests + 1);
+
+        List<Map<String, Object>> suites = project.viewer().api().queryParam("projectId", project.id()).get("/api/suites").then()
+                .extract().jsonPath().getList("$");
+        for (int s = 0; s < 4; s++) {
+            String name = "com.shop.Suite" + s;
+            List<Object> ids = suites.stream().filter(suite -> name.equals(suite.get("name"))).map(suite -> suite.get("id")).toList();
+            assertEquals(1, ids.size(), "one suite for " + name);
+            project.viewer().api().queryParam("projectId", project.id()).queryParam("suiteId", ids.get(0)).get("/api/tests").then()
+                    .body("total", is(tests / 4));
+        }
+        // Every case has a key of its own.
+        List<String> keys = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var request = project.viewer().api().queryParam("projectId", project.id()).queryParam("limit", 200);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get("/api/tests").then().statusCode(200).extract().jsonPath();
+            keys.addAll(page.getList("items.key"));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        assertEquals(tests + 1, keys.size());
+        assertEquals(tests + 1, new java.util.HashSet<>(keys).size());
+        project.viewer().api().queryParam("projectId", project.id()).queryParam("q", "test777").get("/api/tests").then()
+                .body("total", is(1)).body("items[0].status", is("READY")).body("items[0].automationKey", is("com.shop.Suite1#test777"));
     }
 
     /**
