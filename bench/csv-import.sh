@@ -16,50 +16,27 @@ IMPORTS=${1:-3}
 scripts/stack.sh up >/dev/null
 eval "$(scripts/stack.sh env)"
 mvn -q -B -pl bench -am package -DskipTests
-APP=testcase-service/target/quarkus-app
-BUILT=$(mktemp -d)
-cp -a "$APP" "$BUILT/quarkus-app"
-trap 'rm -rf "$APP" && mv "$BUILT/quarkus-app" "$APP" && rm -rf "$BUILT"; restart' EXIT
+. bench/testcase-builds.sh
 
-restart() {
-  local pid
-  pid=$(cat .stack/pids/testcase-service.pid 2>/dev/null || true)
-  if [ -n "$pid" ]; then
-    kill "$pid" 2>/dev/null || true
-    while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
-  fi
-  nohup scripts/run-service.sh testcase-service >.stack/logs/testcase-service.log 2>&1 &
-  echo $! >.stack/pids/testcase-service.pid
-  until curl -fsS -o /dev/null http://127.0.0.1:8082/q/health/ready 2>/dev/null; do sleep 0.2; done
-}
 cpu() { # pid, CPU ticks so far, name of every service, PostgreSQL backend and the broker
   for p in $(pgrep -f quarkus-run.jar) $(pgrep postgres) $(pgrep -f kafka.Kafka); do
     echo "$p $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0) $(readlink "/proc/$p/cwd" | sed "s|$ROOT/||; s|/target.*||; s|^/.*|postgres|; s|^\.stack.*|postgres|")"
   done
 }
 one_import() {
-  local token key project
-  token=$(curl -fsS -H 'Content-Type: application/json' -H "X-Forwarded-For: 10.201.$((RANDOM % 250)).3" \
-    -d "{\"email\":\"$TESTTRACK_ADMIN_EMAIL\",\"password\":\"$TESTTRACK_ADMIN_PASSWORD\"}" \
-    http://127.0.0.1:8081/api/auth/login | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
-  key=$(printf 'C%04d%04d' $((RANDOM % 10000)) $((RANDOM % 10000)))
-  project=$(curl -fsS -H 'Content-Type: application/json' -H "Authorization: Bearer $token" \
-    -d "{\"key\":\"$key\",\"name\":\"Import $key\"}" http://127.0.0.1:8081/api/projects | sed -E 's/.*"id":"([^"]+)".*/\1/')
-  until curl -fsS -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:8082/api/suites?projectId=$project" 2>/dev/null; do
-    sleep 0.2
-  done
-  cpu >"$BUILT/cpu0"
+  local token project
+  token=$(admin_token)
+  project=$(new_project "$token" C)
+  cpu >"$TC_BUILT/cpu0"
   java -Xmx512m -cp "bench/target/quarkus-app/app/*:bench/target/quarkus-app/lib/main/*" io.testtrack.bench.TestcaseBench \
     http://127.0.0.1:8082 "$token" "$project" 10000 10 seed | grep RESULT | sed "s/^RESULT //" | tr '\n' ' '
-  cpu >"$BUILT/cpu1"
-  join <(sort "$BUILT/cpu0") <(sort "$BUILT/cpu1") \
+  cpu >"$TC_BUILT/cpu1"
+  join <(sort "$TC_BUILT/cpu0") <(sort "$TC_BUILT/cpu1") \
     | awk '{ s[$5] += ($4 - $2) * 10 } END { for (n in s) if (s[n] > 0) printf "cpu_ms_%s=%d ", n, s[n]; print "" }'
 }
 
-for app in ${BENCH_APPS:-$BUILT/quarkus-app}; do
-  rm -rf "$APP"
-  cp -a "$app" "$APP"
-  restart
+for app in $(testcase_builds); do
+  use_testcase_build "$app"
   sleep 3
   for i in $(seq 1 "$IMPORTS"); do
     echo "RESULT app=$app import=$i $(one_import)"

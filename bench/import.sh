@@ -27,8 +27,9 @@ until curl -fsS -o /dev/null -H "Authorization: Bearer $admin" "http://127.0.0.1
 pid=$(cat .stack/pids/execution-service.pid)
 
 psql_exec() { PGPASSWORD=tt_execution psql -X -q -h localhost -U tt_execution -d testtrack "$@"; }
-# Each import announces its unknown tests and testcase-service creates their cases, one by one,
-# in the background: on this 2-core machine that work would be measured with the next import.
+# Each import announces its unknown tests and testcase-service creates their cases in the
+# background (bench/discovery.sh measures that): on this 2-core machine that work would be
+# measured with the next import.
 # testcase-service is stopped while the bench runs (scripts/stack.sh up starts it again at the
 # end); the next import starts when the relay has published everything.
 settle() {
