@@ -13,9 +13,6 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 IMPORTS=${1:-3}
-scripts/stack.sh up >/dev/null
-eval "$(scripts/stack.sh env)"
-mvn -q -B -pl bench -am package -DskipTests
 . bench/testcase-builds.sh
 
 cpu() { # pid, CPU ticks so far, name of every service, PostgreSQL backend and the broker

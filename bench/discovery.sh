@@ -12,9 +12,6 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 TESTS=${1:-10000}
-scripts/stack.sh up >/dev/null
-eval "$(scripts/stack.sh env)"
-mvn -q -B -pl bench -am package -DskipTests
 . bench/testcase-builds.sh
 
 cases_of() {

@@ -4,6 +4,10 @@
 # BENCH_APPS="<dir> <dir> …" names quarkus-app folders (copies of builds, made with cp -a so that
 # their class archives stay valid); without it, the built one. At exit the built one is put back
 # and testcase-service restarted from it.
+# Starts the stack if needed and builds the bench module first.
+scripts/stack.sh up >/dev/null
+eval "$(scripts/stack.sh env)"
+mvn -q -B -pl bench -am package -DskipTests
 TC_APP=testcase-service/target/quarkus-app
 TC_BUILT=$(mktemp -d)
 cp -a "$TC_APP" "$TC_BUILT/quarkus-app"
