@@ -163,7 +163,7 @@ class CaseEventsTest {
     /** The records of the project's case events (its suites' events are on the same topic). */
     private static List<ConsumerRecord<String, String>> ofCases(List<ConsumerRecord<String, String>> records, Project project) {
         return records.stream().filter(r -> r.value().contains(project.id().toString()))
-                .filter(r -> WireTap.header(r, "ce_type").contains(".TestCase")).toList();
+                .filter(r -> String.valueOf(WireTap.header(r, "ce_type")).contains(".TestCase")).toList();
     }
 
     private static List<ConsumerRecord<String, String>> ofCase(List<ConsumerRecord<String, String>> records, String id) {
