@@ -2,13 +2,17 @@ package io.testtrack.platform.inbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.events.EventCodec;
 import io.testtrack.events.EventEnvelope;
 import io.testtrack.platform.correlation.CorrelationId;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.jboss.logging.MDC;
@@ -52,18 +56,41 @@ public class EventConsumer {
      */
     public Uni<Void> consumeAll(String consumer, Iterable<ConsumerRecord<String, String>> records,
             Function<EventEnvelope, Uni<Void>> change) {
-        return consumeAll(consumer, records, change, () -> Uni.createFrom().voidItem());
+        List<EventEnvelope> envelopes = envelopes(consumer, records);
+        if (envelopes.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.withTransaction(() -> Multi.createFrom().iterable(envelopes)
+                        .onItem().transformToUniAndConcatenate(envelope -> claim(consumer, envelope, () -> change.apply(envelope)))
+                        .collect().last())
+                .replaceWithVoid();
     }
 
     /**
-     * As {@link #consumeAll(String, Iterable, Function)}, then {@code finish} in the same
-     * transaction once every new event's change ran: a consumer whose work is cheaper for many
-     * events at once gathers them in its changes and does the work there, before the commit that
-     * also records the events as consumed.
+     * As {@link #consumeAll}, but the events of the poll that this consumer had not applied yet
+     * are handed to {@code change} together, in order, in the same transaction as their inbox
+     * rows: for a consumer whose work is cheaper for many events at once.
      */
-    public Uni<Void> consumeAll(String consumer, Iterable<ConsumerRecord<String, String>> records,
-            Function<EventEnvelope, Uni<Void>> change, java.util.function.Supplier<Uni<Void>> finish) {
-        java.util.List<EventEnvelope> envelopes = new java.util.ArrayList<>();
+    public Uni<Void> consumeNew(String consumer, Iterable<ConsumerRecord<String, String>> records,
+            Function<List<EventEnvelope>, Uni<Void>> change) {
+        List<EventEnvelope> envelopes = envelopes(consumer, records);
+        if (envelopes.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<EventEnvelope> fresh = new ArrayList<>();
+        return Panache.withTransaction(() -> Multi.createFrom().iterable(envelopes)
+                        .onItem().transformToUniAndConcatenate(envelope -> claim(consumer, envelope, () -> {
+                            fresh.add(envelope);
+                            return Uni.createFrom().voidItem();
+                        }))
+                        .collect().last()
+                        .chain(() -> fresh.isEmpty() ? Uni.createFrom().voidItem() : change.apply(fresh)))
+                .replaceWithVoid();
+    }
+
+    /** The records that are events; the others are logged and skipped rather than blocking the partition. */
+    private static List<EventEnvelope> envelopes(String consumer, Iterable<ConsumerRecord<String, String>> records) {
+        List<EventEnvelope> envelopes = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
                 envelopes.add(EventCodec.read(record.value()));
@@ -72,19 +99,15 @@ public class EventConsumer {
                         record.partition(), record.offset(), e.getMessage());
             }
         }
-        if (envelopes.isEmpty()) {
-            return Uni.createFrom().voidItem();
+        return envelopes;
+    }
+
+    /** Runs {@code change} under the event's request id if the inbox has not seen the event for this consumer. */
+    private Uni<Boolean> claim(String consumer, EventEnvelope envelope, Supplier<Uni<Void>> change) {
+        if (envelope.correlationid() != null) {
+            MDC.put(CorrelationId.MDC_KEY, envelope.correlationid());
         }
-        return Panache.withTransaction(() -> io.smallrye.mutiny.Multi.createFrom().iterable(envelopes)
-                .onItem().transformToUniAndConcatenate(envelope -> {
-                    if (envelope.correlationid() != null) {
-                        MDC.put(CorrelationId.MDC_KEY, envelope.correlationid());
-                    }
-                    return inbox.once(consumer, envelope, () -> change.apply(envelope));
-                })
-                .collect().last()
-                .chain(() -> finish.get()))
-                .replaceWithVoid();
+        return inbox.once(consumer, envelope, change);
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

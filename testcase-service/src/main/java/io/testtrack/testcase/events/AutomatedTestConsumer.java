@@ -3,6 +3,7 @@ package io.testtrack.testcase.events;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.events.EventCodec;
+import io.testtrack.events.EventEnvelope;
 import io.testtrack.events.execution.AutomatedTestDiscovered;
 import io.testtrack.platform.inbox.EventConsumer;
 import io.testtrack.testcase.service.AutomatedCases;
@@ -34,13 +35,15 @@ public class AutomatedTestConsumer {
      */
     @Incoming(CHANNEL)
     public Uni<Void> onExecutionEvents(ConsumerRecords<String, String> records) {
-        List<AutomatedTestDiscovered> discovered = new ArrayList<>();
-        return events.consumeAll(CONSUMER, records, envelope -> {
-            if (EventCodec.payload(envelope).orElse(null) instanceof AutomatedTestDiscovered test) {
-                Log.debugf("automated test %s discovered in project %s", test.automationKey(), test.projectId());
-                discovered.add(test);
+        return events.consumeNew(CONSUMER, records, envelopes -> {
+            List<AutomatedTestDiscovered> discovered = new ArrayList<>();
+            for (EventEnvelope envelope : envelopes) {
+                if (EventCodec.payload(envelope).orElse(null) instanceof AutomatedTestDiscovered test) {
+                    Log.debugf("automated test %s discovered in project %s", test.automationKey(), test.projectId());
+                    discovered.add(test);
+                }
             }
-            return Uni.createFrom().voidItem();
-        }, () -> cases.discovered(discovered));
+            return cases.discovered(discovered);
+        });
     }
 }
