@@ -6,12 +6,17 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.events.EventEnvelope;
 import io.testtrack.platform.config.PlatformConfig;
+import io.testtrack.platform.persistence.JsonColumn;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -24,6 +29,10 @@ public class Inbox {
 
     private static final String CLAIM = "INSERT INTO inbox (consumer, event_id, event_type) VALUES (:consumer, :eventId, :type) "
             + "ON CONFLICT DO NOTHING";
+    /** One statement for a poll's events: an event seen twice in the poll is claimed once. */
+    private static final String CLAIM_ALL = "INSERT INTO inbox (consumer, event_id, event_type) "
+            + "SELECT :consumer, r.event_id, r.event_type FROM json_to_recordset(CAST(CAST(:rows AS text) AS json)) "
+            + "AS r(event_id text, event_type text) ON CONFLICT DO NOTHING RETURNING event_id";
     private static final String PURGE = "DELETE FROM inbox WHERE received_at < now() - make_interval(secs => $1)";
 
     private final Pool pool;
@@ -59,6 +68,32 @@ public class Inbox {
                         return Uni.createFrom().item(false);
                     }
                     return change.get().replaceWith(true);
+                });
+    }
+
+    /**
+     * Claims a poll's events for {@code consumer} with one statement, in the caller's current
+     * transaction; answers those it had not applied before, in the given order, each once (a
+     * poll may hold a redelivery of an event beside the event).
+     */
+    public Uni<List<EventEnvelope>> claimAll(String consumer, List<EventEnvelope> envelopes) {
+        List<Map<String, String>> rows = envelopes.stream()
+                .map(envelope -> Map.of("event_id", envelope.id(), "event_type", envelope.type())).toList();
+        return Panache.currentTransaction()
+                .onItem().ifNull().failWith(() -> new IllegalStateException("Inbox.claimAll needs an active transaction"))
+                .chain(tx -> Panache.getSession())
+                .chain(session -> session.createNativeQuery(CLAIM_ALL, String.class)
+                        .setParameter("consumer", consumer)
+                        .setParameter("rows", JsonColumn.write(rows))
+                        .getResultList())
+                .map(claimed -> {
+                    Set<String> unclaimed = new HashSet<>(claimed);
+                    List<EventEnvelope> fresh = envelopes.stream().filter(envelope -> unclaimed.remove(envelope.id())).toList();
+                    if (fresh.size() < envelopes.size()) {
+                        Log.debugf("%s had applied %d of %d events before; skipped", consumer, envelopes.size() - fresh.size(),
+                                envelopes.size());
+                    }
+                    return fresh;
                 });
     }
 

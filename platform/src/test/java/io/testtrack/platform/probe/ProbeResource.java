@@ -3,6 +3,7 @@ package io.testtrack.platform.probe;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.testtrack.events.EventCodec;
 import io.testtrack.events.EventEnvelope;
 import io.testtrack.platform.error.AccessDeniedException;
 import io.testtrack.platform.error.AuthenticationRequiredException;
@@ -10,6 +11,7 @@ import io.testtrack.platform.error.ConflictException;
 import io.testtrack.platform.error.InvalidRequestException;
 import io.testtrack.platform.error.PayloadTooLargeException;
 import io.testtrack.platform.error.ResourceNotFoundException;
+import io.testtrack.platform.inbox.Inbox;
 import io.testtrack.platform.outbox.Outbox;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import java.time.Instant;
 import java.util.List;
 
 /** Test-only endpoints that drive the outbox and the error mappers the way a service would. */
@@ -29,9 +32,11 @@ import java.util.List;
 public class ProbeResource {
 
     private final Outbox outbox;
+    private final Inbox inbox;
 
-    public ProbeResource(Outbox outbox) {
+    public ProbeResource(Outbox outbox, Inbox inbox) {
         this.outbox = outbox;
+        this.inbox = inbox;
     }
 
     public record Batch(String aggregate, int from, int count, boolean failAfterRecording) {
@@ -73,6 +78,24 @@ public class ProbeResource {
             if (fail) {
                 throw new ConflictException("the change after the events failed");
             }
+        }));
+    }
+
+    public record Claim(String consumer, List<String> eventIds, boolean failAfterClaiming) {
+    }
+
+    /** Claims the events (probe envelopes with these ids) in one transaction; answers the ids that were new. */
+    @POST
+    @Path("/inbox/claim")
+    public Uni<List<String>> claim(Claim claim) {
+        List<EventEnvelope> envelopes = claim.eventIds().stream().map(id -> new EventEnvelope(EventEnvelope.SPEC_VERSION, id,
+                "/testtrack/probe", "testtrack.platform-test.ProbeRecorded", Instant.now(), "probe", EventEnvelope.CONTENT_TYPE, 1, null,
+                EventCodec.mapper().createObjectNode())).toList();
+        return Panache.withTransaction(() -> inbox.claimAll(claim.consumer(), envelopes).map(fresh -> {
+            if (claim.failAfterClaiming()) {
+                throw new ConflictException("the change after the claim failed");
+            }
+            return fresh.stream().map(EventEnvelope::id).toList();
         }));
     }
 

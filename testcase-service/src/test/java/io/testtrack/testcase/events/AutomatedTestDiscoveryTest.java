@@ -11,6 +11,8 @@ import io.testtrack.platform.testing.TestPublisher;
 import io.testtrack.testcase.Fixtures;
 import io.testtrack.platform.testing.TestProjects.Project;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -92,7 +94,7 @@ class AutomatedTestDiscoveryTest {
                     .body("total", is(tests / 4));
         }
         // Every case has a key of its own.
-        List<String> keys = new java.util.ArrayList<>();
+        List<String> keys = new ArrayList<>();
         String cursor = null;
         do {
             var request = project.viewer().api().queryParam("projectId", project.id()).queryParam("limit", 200);
@@ -104,7 +106,7 @@ class AutomatedTestDiscoveryTest {
             cursor = page.getString("nextCursor");
         } while (cursor != null);
         assertEquals(tests + 1, keys.size());
-        assertEquals(tests + 1, new java.util.HashSet<>(keys).size());
+        assertEquals(tests + 1, new HashSet<>(keys).size());
         project.viewer().api().queryParam("projectId", project.id()).queryParam("q", "test777").get("/api/tests").then()
                 .body("total", is(1)).body("items[0].status", is("READY")).body("items[0].automationKey", is("com.shop.Suite1#test777"));
     }

@@ -1,5 +1,8 @@
 package io.testtrack.testcase.events;
 
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -16,6 +19,7 @@ import io.testtrack.platform.testing.WireTap;
 import io.testtrack.testcase.Fixtures;
 import io.testtrack.platform.testing.TestProjects.Project;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -40,7 +44,7 @@ class CaseEventsTest {
             // Editing the shared group versions the case and publishes it again.
             project.tester().api().body(Map.of("name", "Sign in", "version", 1,
                             "steps", Fixtures.steps("Open /login", "Form shows", "Submit", "Signed in")))
-                    .put("/api/shared-steps/" + shared).then().statusCode(200).body("casesUpdated", org.hamcrest.Matchers.is(1));
+                    .put("/api/shared-steps/" + shared).then().statusCode(200).body("casesUpdated", is(1));
             project.tester().api().delete("/api/tests/" + id).then().statusCode(204);
 
             List<ConsumerRecord<String, String>> records = wire.until(seen -> ofCase(seen, id).size() >= 4, Duration.ofSeconds(30));
@@ -107,7 +111,7 @@ class CaseEventsTest {
         try (WireTap wire = new WireTap(Topics.TESTCASE)) {
             project.tester().api().contentType("text/csv").queryParam("projectId", project.id()).body(csv.toString())
                     .post("/api/tests/import").then().statusCode(200)
-                    .body("created", org.hamcrest.Matchers.is(rows)).body("updated", org.hamcrest.Matchers.is(1));
+                    .body("created", is(rows)).body("updated", is(1));
 
             List<Object> events = wire.until(seen -> ofCases(seen, project).size() >= rows + 1, Duration.ofSeconds(60)).stream()
                     .filter(r -> r.value().contains(project.id().toString()))
@@ -115,7 +119,7 @@ class CaseEventsTest {
             List<TestCaseSnapshot> created = events.stream().filter(TestCaseCreated.class::isInstance)
                     .map(e -> ((TestCaseCreated) e).testCase())
                     // each case is its own aggregate, spread over partitions: order by key to compare with the file
-                    .sorted(java.util.Comparator.comparingInt(c -> Integer.parseInt(c.key().substring(c.key().lastIndexOf('-') + 1))))
+                    .sorted(Comparator.comparingInt(c -> Integer.parseInt(c.key().substring(c.key().lastIndexOf('-') + 1))))
                     .toList();
             assertEquals(rows, created.size(), "one TestCaseCreated per new row");
             assertEquals(rows, created.stream().map(TestCaseSnapshot::id).distinct().count());
@@ -133,15 +137,15 @@ class CaseEventsTest {
 
             // What the events say is what is stored: the case, its first version, and search finds it by its steps.
             String last = created.get(rows - 1).id().toString();
-            project.viewer().api().get("/api/tests/" + last).then().statusCode(200).body("title", org.hamcrest.Matchers.is("Imported " + rows))
-                    .body("tags", org.hamcrest.Matchers.contains("bulk", "n" + rows % 7)).body("description", org.hamcrest.Matchers.is("Line " + rows))
-                    .body("version", org.hamcrest.Matchers.is(1));
+            project.viewer().api().get("/api/tests/" + last).then().statusCode(200).body("title", is("Imported " + rows))
+                    .body("tags", contains("bulk", "n" + rows % 7)).body("description", is("Line " + rows))
+                    .body("version", is(1));
             project.viewer().api().get("/api/tests/" + last + "/versions").then().statusCode(200)
-                    .body("$", org.hamcrest.Matchers.hasSize(1)).body("[0].summary", org.hamcrest.Matchers.is("Created by CSV import"));
+                    .body("$", hasSize(1)).body("[0].summary", is("Created by CSV import"));
             project.viewer().api().queryParam("projectId", project.id()).queryParam("q", "\"Buy " + rows + "\"").get("/api/tests").then()
-                    .statusCode(200).body("total", org.hamcrest.Matchers.is(1)).body("items[0].id", org.hamcrest.Matchers.is(last));
+                    .statusCode(200).body("total", is(1)).body("items[0].id", is(last));
             project.viewer().api().queryParam("projectId", project.id()).queryParam("tags", "bulk").get("/api/tests").then()
-                    .body("total", org.hamcrest.Matchers.is(rows));
+                    .body("total", is(rows));
         }
     }
 
