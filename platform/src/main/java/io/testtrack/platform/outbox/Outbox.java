@@ -73,12 +73,11 @@ public class Outbox {
         return inTransaction().chain(() -> {
             Instant now = Instant.now(clock);
             String correlationId = CorrelationId.current();
-            List<Row> rows = events.stream().map(event -> {
+            return NativeStatements.forRows(INSERT_ALL, events, event -> {
                 EventEnvelope envelope = EventCodec.envelope(event, source, now, correlationId);
                 return new Row(envelope.id(), EventCatalog.describe(event.getClass()).topic(), event.aggregateId(), envelope.type(),
                         EventCodec.write(envelope), envelope.correlationid());
-            }).toList();
-            return NativeStatements.forRows(INSERT_ALL, rows);
+            });
         });
     }
 

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Native SQL in the current session: one statement with named parameters (a projection's
@@ -27,16 +28,20 @@ public final class NativeStatements {
     }
 
     /**
-     * Runs {@code sql} once per slice of {@link #ROWS_PER_STATEMENT} rows, one slice after the
-     * other and in the order given, with the slice as a JSON array of objects in the parameter
-     * {@code :rows}: the statement reads them with {@code json_to_recordset(CAST(CAST(:rows AS text) AS json))}.
-     * One statement writes a thousand rows, where an entity each would cost a statement each.
+     * Runs {@code sql} once per slice of {@link #ROWS_PER_STATEMENT} items, one slice after the
+     * other and in the order given, with the slice's rows ({@code row} of each item) as a JSON
+     * array of objects in the parameter {@code :rows}: the statement reads them with
+     * {@code json_to_recordset(CAST(CAST(:rows AS text) AS json))} (the inner cast matters, as for
+     * {@link JsonColumn}: bound straight to a json parameter, the text would arrive as one JSON
+     * string). One statement writes a thousand rows, where an entity each would cost a statement
+     * each; rows are made a slice at a time, so only one slice of them is ever in memory.
      */
-    public static Uni<Void> forRows(String sql, List<?> rows) {
-        int slices = (rows.size() + ROWS_PER_STATEMENT - 1) / ROWS_PER_STATEMENT;
+    public static <T> Uni<Void> forRows(String sql, List<T> items, Function<T, ?> row) {
+        int slices = (items.size() + ROWS_PER_STATEMENT - 1) / ROWS_PER_STATEMENT;
         return Multi.createFrom().range(0, slices)
                 .onItem().transformToUniAndConcatenate(slice -> execute(sql, Map.of("rows", JsonColumn.write(
-                        rows.subList(slice * ROWS_PER_STATEMENT, Math.min(rows.size(), (slice + 1) * ROWS_PER_STATEMENT))))))
+                        items.subList(slice * ROWS_PER_STATEMENT, Math.min(items.size(), (slice + 1) * ROWS_PER_STATEMENT)).stream()
+                                .map(row).toList()))))
                 .collect().last().replaceWithVoid();
     }
 }

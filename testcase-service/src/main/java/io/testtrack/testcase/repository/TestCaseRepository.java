@@ -46,7 +46,7 @@ public class TestCaseRepository implements PanacheRepositoryBase<TestCase, UUID>
      * each; they do not become managed entities of the session.
      */
     public Uni<Void> insertAll(List<TestCase> created) {
-        return NativeStatements.forRows(INSERT_ALL, created.stream().map(Row::new).toList());
+        return NativeStatements.forRows(INSERT_ALL, created, Row::new);
     }
 
     /** The case locked for the rest of the transaction, so concurrent edits of one case queue up. */

@@ -31,7 +31,7 @@ public class VersionRepository implements PanacheRepositoryBase<TestCaseVersion,
 
     /** Inserts versions in the current transaction with one statement per thousand, not one each. */
     public Uni<Void> insertAll(List<TestCaseVersion> versions) {
-        return NativeStatements.forRows(INSERT_ALL, versions.stream().map(Row::new).toList());
+        return NativeStatements.forRows(INSERT_ALL, versions, Row::new);
     }
 
     public Uni<List<TestCaseVersion>> of(UUID testCaseId) {
