@@ -100,6 +100,10 @@ class CsvTest {
         String good = HEADER + "\n,Good row,,,SMOKE,HIGH,READY,ui,5,Area / Sub,,\"[{\"\"action\"\":\"\"Go\"\"}]\"\n";
         project.tester().api().contentType("text/csv").queryParam("projectId", project.id()).queryParam("dryRun", true).body(good)
                 .post("/api/tests/import").then().statusCode(200).body("created", is(1)).body("errors", hasSize(0));
+        // Excel's "CSV UTF-8" starts with a byte order mark: skipped, not read into the first column's name.
+        project.tester().api().contentType("text/csv").queryParam("projectId", project.id()).queryParam("dryRun", true)
+                .body(("\uFEFF" + good).getBytes(StandardCharsets.UTF_8)).post("/api/tests/import").then().statusCode(200)
+                .body("created", is(1)).body("errors", hasSize(0));
         assertNoCases(project);
         project.tester().api().multiPart("file", "cases.csv", good.getBytes(StandardCharsets.UTF_8), "text/csv")
                 .contentType("multipart/form-data").queryParam("projectId", project.id()).post("/api/tests/import")
