@@ -69,6 +69,19 @@ public class ProblemMappers {
                 "Another change made at the same time got there first; reload and try again.", List.of());
     }
 
+    /**
+     * PostgreSQL stores no U+0000 in text or jsonb, and says so with one of these states when a
+     * client sent it in any field; the write fails whole, and the client is told what to remove.
+     */
+    @ServerExceptionMapper
+    public Response data(org.hibernate.exception.DataException e, ContainerRequestContext request) {
+        if (!"22021".equals(e.getSQLState()) && !"22P05".equals(e.getSQLState())) {
+            return unexpected(e, request);
+        }
+        return respond(request, 400, "validation", "Invalid request",
+                "A text contains the NUL character (U+0000), which cannot be stored; remove it and send again.", List.of());
+    }
+
     @ServerExceptionMapper
     public Response forbidden(io.quarkus.security.ForbiddenException e, ContainerRequestContext request) {
         return respond(request, 403, "forbidden", "Forbidden", "Your role does not allow this action.", List.of());

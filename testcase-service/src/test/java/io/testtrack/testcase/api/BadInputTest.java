@@ -2,6 +2,7 @@ package io.testtrack.testcase.api;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -104,6 +105,21 @@ class BadInputTest {
         project.tester().api().queryParam("projectId", project.id()).queryParam("limit", 1000).get("/api/tests").then()
                 .statusCode(400).body("errors[0].field", is("limit"));
         assertNothingWritten();
+    }
+
+    @Test
+    void aNulCharacterInAnyTextIsRefusedAsBadInput() {
+        project.tester().api().body(Fixtures.caseBody(project.id(), "Nul\u0000title")).post("/api/tests").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("U+0000"));
+        project.tester().api().body(Fixtures.caseBody(project.id(), "Nul in a step", "steps",
+                        List.of(Map.of("index", 1, "action", "Press\u0000enter")))).post("/api/tests").then().statusCode(400)
+                .body("detail", containsString("U+0000"));
+        project.tester().api().contentType("text/csv").queryParam("projectId", project.id())
+                .body("title,description\nNul,in the\u0000description\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/tests/import").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("U+0000"));
+        assertNothingWritten();
+        project.tester().api().queryParam("projectId", project.id()).get("/api/suites").then().body("$", hasSize(0));
     }
 
     private void assertNothingWritten() {
