@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.testtrack.platform.error.InvalidFieldsException;
+import io.testtrack.platform.error.InvalidRequestException;
 import io.testtrack.testcase.domain.CaseListing;
 import io.testtrack.testcase.domain.CaseQuery;
 import io.testtrack.testcase.domain.CaseSort;
@@ -94,7 +95,7 @@ public class CaseSearch {
         String sql = "SELECT " + columns + ", " + select + " FROM test_cases WHERE " + where + " ORDER BY " + order + " LIMIT "
                 + (query.limit() + 1);
         return pool.preparedQuery(sql).execute(Tuple.from(params))
-                .onFailure(PgException.class).transform(CaseSearch::badCursor)
+                .onFailure(PgException.class).transform(CaseSearch::badInput)
                 .map(rows -> {
                     List<T> items = new ArrayList<>();
                     List<String> last = null;
@@ -133,7 +134,7 @@ public class CaseSearch {
         String where = where(query, params).toString();
         String sql = narrowed ? "SELECT count(*) FROM test_cases WHERE " + where
                 : "SELECT count(*) FROM (SELECT 1 FROM test_cases WHERE " + where + " LIMIT " + (COUNT_CAP + 1) + ") matches";
-        return pool.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
+        return pool.preparedQuery(sql).execute(Tuple.from(params)).onFailure(PgException.class).transform(CaseSearch::badInput).map(rows -> {
             long n = rows.iterator().next().getLong(0);
             return !narrowed && n > COUNT_CAP ? new Count(COUNT_CAP, true) : new Count(n, false);
         });
@@ -186,10 +187,16 @@ public class CaseSearch {
         return "CAST(" + param(params, value) + " AS text)";
     }
 
-    /** A cursor whose values do not cast back (it was edited by hand) is the client's mistake. */
-    private static Throwable badCursor(Throwable failure) {
-        PgException pg = (PgException) failure;
-        if (pg.getSqlState() != null && pg.getSqlState().startsWith("22")) {
+    /**
+     * A search term or tag with a NUL character, which PostgreSQL cannot take as text, or a
+     * cursor whose values do not cast back (it was edited by hand): the client's mistake.
+     */
+    private static Throwable badInput(Throwable failure) {
+        String state = ((PgException) failure).getSqlState();
+        if ("22021".equals(state) || "22P05".equals(state)) {
+            return new InvalidRequestException("A search term contains the NUL character (U+0000); remove it and search again.");
+        }
+        if (state != null && state.startsWith("22")) {
             return new InvalidFieldsException("cursor", "is not a cursor this service handed out");
         }
         return failure;

@@ -120,6 +120,9 @@ class BadInputTest {
                 .body("detail", containsString("U+0000"));
         assertNothingWritten();
         project.tester().api().queryParam("projectId", project.id()).get("/api/suites").then().body("$", hasSize(0));
+        // Searching for one is a bad search, not a bad cursor or a failure.
+        project.tester().api().queryParam("projectId", project.id()).queryParam("q", "nul\u0000term").get("/api/tests").then()
+                .statusCode(400).body("type", is("/problems/invalid-request")).body("detail", containsString("U+0000"));
     }
 
     private void assertNothingWritten() {
