@@ -4,37 +4,70 @@
 #
 #   scripts/run-service.sh <module>                  e.g. scripts/run-service.sh auth-service
 #   scripts/run-service.sh --train <module> <port>   makes the module's class archive (below)
+#   scripts/run-service.sh --archive-fresh <module>  exits 0 when that archive is up to date
 #
 # Options (TESTTRACK_JAVA_OPTS overrides them): a 256 MB heap that starts at 64 MB and grows on
 # demand (an idle service keeps ~50 MB less resident than with the whole heap touched), the
-# serial collector (two cores), a 64 MB code cache and 512 KB thread stacks.
+# serial collector (two cores), a 64 MB code cache and 512 KB thread stacks. The optimising
+# compiler (C2) waits for ten times the usual number of calls and loops before it compiles a
+# method: at start it had compiled ~650 methods that start-up code runs a few thousand times,
+# with 1.4 s of CPU on one of the two cores the start needs; a request path still reaches it
+# within seconds under load. (Measured in docs/benchmarks.md, "Start-up".)
 #
 # Class archive (AppCDS): --train starts the service once on <port> + 10000, against the running
 # infrastructure, until it is ready (live, for the gateway), and stops it; at exit the JVM writes
 # every class that start loaded, parsed and verified, into quarkus-app/app-cds.jsa. A normal run
-# maps that archive when it is not older than the jar, and skips that work. (Quarkus' own AppCDS
+# maps that archive when it is not older than the jar nor the agent below, and skips that work. (Quarkus' own AppCDS
 # build step only records the classes of static initialisation, not those of the runtime start:
 # Flyway, Hibernate Reactive's persistence unit, the Kafka clients.) The archive only matches the
-# jars of the folder it was made in, hence the cd.
+# jars of the folder it was made in, hence the cd. The training start runs scripts/cds's agent,
+# which links every loaded class before the archive is written (JDK 17 leaves unlinked ones out);
+# a JVM maps an archive made with an agent only when told it may (AllowArchivingWithJavaAgent).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-train=false
-if [ "${1:-}" = --train ]; then
-  train=true
-  shift
-fi
-module=${1:?usage: scripts/run-service.sh [--train] <module> [port]}
+AGENT_SRC=$ROOT/scripts/cds/LinkLoadedClasses.java
+mode=run
+case "${1:-}" in
+  --train) mode=train; shift ;;
+  --archive-fresh) mode=check; shift ;;
+esac
+module=${1:?usage: scripts/run-service.sh [--train|--archive-fresh] <module> [port]}
 APP=$ROOT/$module/target/quarkus-app
+archive_fresh() {
+  [ -f "$APP/quarkus-run.jar" ] && [ -f "$APP/app-cds.jsa" ] \
+    && [ ! "$APP/app-cds.jsa" -ot "$APP/quarkus-run.jar" ] && [ ! "$APP/app-cds.jsa" -ot "$AGENT_SRC" ]
+}
+if [ "$mode" = check ]; then
+  archive_fresh
+  exit
+fi
 [ -f "$APP/quarkus-run.jar" ] || { echo "run-service: $APP/quarkus-run.jar is not built" >&2; exit 1; }
-read -r -a opts <<<"${TESTTRACK_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k}"
+read -r -a opts <<<"${TESTTRACK_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k \
+  -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 \
+  -XX:Tier4BackEdgeThreshold=400000}"
+archive_opts=(-XX:+UnlockDiagnosticVMOptions -XX:+AllowArchivingWithJavaAgent)
+
+# the training agent, compiled when missing or older than its source
+agent_jar() {
+  local out=$ROOT/target/cds-agent
+  if [ ! -f "$out/cds-agent.jar" ] || [ "$out/cds-agent.jar" -ot "$AGENT_SRC" ]; then
+    rm -rf "$out" && mkdir -p "$out/classes"
+    javac --release 17 -d "$out/classes" "$AGENT_SRC" >&2
+    printf 'Premain-Class: io.testtrack.cds.LinkLoadedClasses\n' >"$out/manifest.txt"
+    jar --create --file "$out/cds-agent.jar" --manifest "$out/manifest.txt" -C "$out/classes" . >&2
+  fi
+  echo "$out/cds-agent.jar"
+}
 cd "$APP"
 
-if $train; then
+if [ "$mode" = train ]; then
   port=$(( ${2:?usage: scripts/run-service.sh --train <module> <port>} + 10000 ))
   check=ready
   [ "$module" = gateway ] && check=live
   rm -f app-cds.jsa
-  QUARKUS_HTTP_PORT=$port java "${opts[@]}" -XX:ArchiveClassesAtExit=app-cds.jsa -jar quarkus-run.jar \
+  agent=$(agent_jar)
+  QUARKUS_HTTP_PORT=$port java "${opts[@]}" "${archive_opts[@]}" -javaagent:"$agent" \
+    -XX:ArchiveClassesAtExit=app-cds.jsa -jar quarkus-run.jar \
     >"$ROOT/$module/target/cds-training.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 600); do
@@ -48,7 +81,7 @@ if $train; then
   exit 0
 fi
 
-if [ -f app-cds.jsa ] && [ ! app-cds.jsa -ot quarkus-run.jar ]; then
-  opts+=(-XX:SharedArchiveFile=app-cds.jsa -Xlog:cds=off -Xlog:class+path=off)
+if archive_fresh; then
+  opts+=("${archive_opts[@]}" -XX:SharedArchiveFile=app-cds.jsa -Xlog:cds=off -Xlog:class+path=off)
 fi
 exec java "${opts[@]}" -jar quarkus-run.jar

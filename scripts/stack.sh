@@ -307,8 +307,7 @@ build_needed() { # true when a service's build (jar and class archive) is missin
   local spec app oldest=""
   for spec in $SERVICES; do
     app=$ROOT/${spec%%:*}/target/quarkus-app
-    [ -f "$app/quarkus-run.jar" ] && [ -f "$app/app-cds.jsa" ] && [ ! "$app/app-cds.jsa" -ot "$app/quarkus-run.jar" ] \
-      || return 0
+    "$ROOT/scripts/run-service.sh" --archive-fresh "${spec%%:*}" || return 0
     if [ -z "$oldest" ] || [ "$app/quarkus-run.jar" -ot "$oldest" ]; then oldest=$app/quarkus-run.jar; fi
   done
   [ -n "$(find "$ROOT" -path "$ROOT/.stack" -prune -o -path '*/target' -prune -o -path "$ROOT/.git" -prune -o \
