@@ -7,11 +7,15 @@ import io.smallrye.mutiny.Uni;
 import io.testtrack.events.EventCodec;
 import io.testtrack.events.EventEnvelope;
 import io.testtrack.platform.correlation.CorrelationId;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.jboss.logging.MDC;
@@ -20,14 +24,25 @@ import org.jboss.logging.MDC;
  * What every {@code @Incoming} method does with a record: read the CloudEvent, put its request id
  * back into the log context, and apply the consumer's change once, in one transaction with the
  * inbox row. A record that is not an event is logged and skipped rather than blocking the partition.
+ *
+ * <p>A change that fails for a moment (see {@link EventFailures}: the database unreachable, a
+ * deadlock) is tried again with a growing pause, from 200 ms to 30 s, for as long as it takes; the
+ * consumer's partition waits meanwhile and nothing is skipped. A change that fails otherwise
+ * fails again on every try: when several events were applied together, each is applied alone, and
+ * the one whose change fails is parked ({@link ParkedEvents}) so that the events behind it go on.
  */
 @ApplicationScoped
 public class EventConsumer {
 
-    private final Inbox inbox;
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
 
-    public EventConsumer(Inbox inbox) {
+    private final Inbox inbox;
+    private final ParkedEvents parked;
+
+    public EventConsumer(Inbox inbox, ParkedEvents parked) {
         this.inbox = inbox;
+        this.parked = parked;
     }
 
     public Uni<Void> consume(String consumer, ConsumerRecord<String, String> record,
@@ -44,8 +59,8 @@ public class EventConsumer {
         if (correlationId != null) {
             MDC.put(CorrelationId.MDC_KEY, correlationId);
         }
-        return Panache.withTransaction(() -> inbox.once(consumer, envelope, () -> change.apply(envelope)))
-                .replaceWithVoid();
+        return applyOrPark(consumer, List.of(envelope), Vertx.currentContext(), one -> Panache.withTransaction(
+                () -> inbox.once(consumer, envelope, () -> change.apply(envelope))).replaceWithVoid());
     }
 
     /**
@@ -78,7 +93,8 @@ public class EventConsumer {
         if (envelopes.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.withTransaction(() -> inbox.claimAll(consumer, envelopes).chain(fresh -> {
+        return applyOrPark(consumer, envelopes, Vertx.currentContext(), some -> Panache.withTransaction(
+                () -> inbox.claimAll(consumer, some).chain(fresh -> {
                     if (fresh.isEmpty()) {
                         return Uni.createFrom().voidItem();
                     }
@@ -88,7 +104,40 @@ public class EventConsumer {
                     }
                     return change.apply(fresh);
                 }))
-                .replaceWithVoid();
+                .replaceWithVoid());
+    }
+
+    /**
+     * Applies {@code events} together with {@code apply} (one transaction), retrying transient
+     * failures; on any other failure, each event alone, and an event whose change fails alone is
+     * parked. Every try runs on {@code context}, the consumer's Vert.x context, where the
+     * reactive session lives (a retry's pause ends on another thread).
+     */
+    private Uni<Void> applyOrPark(String consumer, List<EventEnvelope> events, Context context,
+            Function<List<EventEnvelope>, Uni<Void>> apply) {
+        return untilNotTransient(consumer, context, () -> apply.apply(events))
+                .onFailure().recoverWithUni(failure -> {
+                    if (events.size() > 1) {
+                        Log.warnf("%s could not apply %d events together (%s); applying each alone", consumer, events.size(),
+                                failure.toString());
+                        return Multi.createFrom().iterable(events)
+                                .onItem().transformToUniAndConcatenate(event -> applyOrPark(consumer, List.of(event), context, apply))
+                                .collect().last().replaceWithVoid();
+                    }
+                    return untilNotTransient(consumer, context,
+                            () -> Panache.withTransaction(() -> parked.park(consumer, events.get(0), failure)));
+                });
+    }
+
+    private static Uni<Void> untilNotTransient(String consumer, Context context, Supplier<Uni<Void>> attempt) {
+        Uni<Void> tried = Uni.createFrom().deferred(() -> attempt.get());
+        if (context != null) {
+            tried = tried.runSubscriptionOn(task -> context.runOnContext(ignored -> task.run()));
+        }
+        return tried
+                .onFailure(EventFailures::isTransient).invoke(failure -> Log.warnf(
+                        "%s will try again: the database failed for a moment (%s)", consumer, failure.toString()))
+                .onFailure(EventFailures::isTransient).retry().withBackOff(FIRST_PAUSE, LONGEST_PAUSE).indefinitely();
     }
 
     /** The records that are events; the others are logged and skipped rather than blocking the partition. */

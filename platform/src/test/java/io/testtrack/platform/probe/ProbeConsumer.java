@@ -3,23 +3,38 @@ package io.testtrack.platform.probe;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.events.EventCodec;
+import io.testtrack.events.EventEnvelope;
 import io.testtrack.platform.correlation.CorrelationId;
 import io.testtrack.platform.inbox.EventConsumer;
+import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** A consumer as a service writes one: its change goes through the inbox. */
+/**
+ * Consumers as a service writes them: their change goes through the inbox. One takes a record at
+ * a time, the other a poll at a time, from the same topic. Two kinds of probe events fail on
+ * purpose: in an aggregate named {@code poison-…}, the change of seq 1 always fails (after a first
+ * write, which must roll back); in one named {@code flaky-…}, each change fails twice as a
+ * serialization failure would, then goes through.
+ */
 @ApplicationScoped
 public class ProbeConsumer {
+
+    public static final String CONSUMER = "probe";
+    public static final String BATCH_CONSUMER = "probe-batch";
 
     /** How often each event id reached this consumer, duplicates included. */
     public static final Map<String, Integer> DELIVERIES = new ConcurrentHashMap<>();
 
     /** The request id in the consumer's log context while it applied each event. */
     public static final Map<String, String> REQUEST_IDS = new ConcurrentHashMap<>();
+
+    /** How often each consumer's change was tried for each event ("consumer/event id"), failures included. */
+    public static final Map<String, Integer> TRIES = new ConcurrentHashMap<>();
 
     private final EventConsumer events;
 
@@ -29,20 +44,42 @@ public class ProbeConsumer {
 
     @Incoming("probe-in")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return events.consume("probe", record, envelope -> {
-            ProbeRecorded probe = EventCodec.payload(envelope, ProbeRecorded.class);
+        return events.consume(CONSUMER, record, envelope -> {
             String requestId = CorrelationId.current();
             if (requestId != null) {
                 REQUEST_IDS.put(envelope.id(), requestId);
             }
-            return Panache.getSession()
-                    .chain(session -> session.createNativeQuery(
-                                    "INSERT INTO probe_applied (event_id, aggregate, seq) VALUES (:id, :aggregate, :seq)")
-                            .setParameter("id", envelope.id())
-                            .setParameter("aggregate", probe.aggregate())
-                            .setParameter("seq", probe.seq())
-                            .executeUpdate())
-                    .replaceWithVoid();
+            return apply(CONSUMER, "probe_applied", envelope);
         }).invoke(() -> DELIVERIES.merge(EventCodec.read(record.value()).id(), 1, Integer::sum));
+    }
+
+    @Incoming("probe-batch-in")
+    public Uni<Void> consumeAll(ConsumerRecords<String, String> records) {
+        return events.consumeAll(BATCH_CONSUMER, records, envelope -> apply(BATCH_CONSUMER, "probe_applied_batch", envelope));
+    }
+
+    private static Uni<Void> apply(String consumer, String table, EventEnvelope envelope) {
+        ProbeRecorded probe = EventCodec.payload(envelope, ProbeRecorded.class);
+        int tries = TRIES.merge(consumer + "/" + envelope.id(), 1, Integer::sum);
+        if (probe.aggregate().startsWith("flaky-") && tries <= 2) {
+            return Uni.createFrom().failure(new PgException("could not serialize access", "ERROR", "40001", null));
+        }
+        Uni<Void> applied = insert(table, envelope, probe);
+        if (probe.aggregate().startsWith("poison-") && probe.seq() == 1) {
+            // the same row twice: a unique violation from PostgreSQL, after a write that must not stay
+            applied = applied.chain(() -> insert(table, envelope, probe));
+        }
+        return applied;
+    }
+
+    private static Uni<Void> insert(String table, EventEnvelope envelope, ProbeRecorded probe) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "INSERT INTO " + table + " (event_id, aggregate, seq) VALUES (:id, :aggregate, :seq)")
+                        .setParameter("id", envelope.id())
+                        .setParameter("aggregate", probe.aggregate())
+                        .setParameter("seq", probe.seq())
+                        .executeUpdate())
+                .replaceWithVoid();
     }
 }
