@@ -2,6 +2,8 @@ package io.testtrack.execution.events;
 
 import static io.testtrack.platform.persistence.NativeStatements.execute;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.events.DomainEvent;
 import io.testtrack.events.EventCodec;
@@ -13,17 +15,22 @@ import io.testtrack.events.testcase.TestCaseDeleted;
 import io.testtrack.events.testcase.TestCaseSnapshot;
 import io.testtrack.events.testcase.TestCaseUpdated;
 import io.testtrack.platform.inbox.EventConsumer;
+import io.testtrack.platform.persistence.NativeStatements;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Keeps this service's copy of test cases and of the suite tree from testcase-service's events,
- * through the inbox. A
- * snapshot older than the stored one is ignored, so a redelivery never rolls a case back. A case
- * with an automation key also claims the imported executions that were waiting for it. Consumed
- * a poll at a time (one transaction per batch), so a backlog of thousands of cases is quick.
+ * through the inbox. A snapshot older than the stored one is ignored, so a redelivery never rolls a
+ * case back. A case with an automation key also claims the imported executions that were waiting for it. Consumed
+ * a poll at a time (one transaction per batch), so a backlog of thousands of cases is quick: the
+ * snapshots of consecutive created and updated events are written with one statement per thousand
+ * cases (the newest of each case), the other events one by one in between, in their order.
  */
 @ApplicationScoped
 public class CaseProjection {
@@ -31,16 +38,22 @@ public class CaseProjection {
     public static final String CHANNEL = "testcase-events";
     private static final String CONSUMER = "case-projection";
 
-    private static final String UPSERT = "INSERT INTO cases (test_case_id, project_id, key, version, title, type, priority, status, tags, "
-            + "suite_id, automation_key, steps, deleted, updated_at) VALUES (:id, :project, :key, :version, :title, :type, :priority, "
-            + ":status, CAST(CAST(:tags AS text) AS jsonb), :suite, :automationKey, CAST(CAST(:steps AS text) AS jsonb), false, now()) "
-            + "ON CONFLICT (test_case_id) DO UPDATE SET key = :key, version = :version, title = :title, type = :type, "
-            + "priority = :priority, status = :status, tags = CAST(CAST(:tags AS text) AS jsonb), suite_id = :suite, "
-            + "automation_key = :automationKey, steps = CAST(CAST(:steps AS text) AS jsonb), deleted = false, updated_at = now() "
-            + "WHERE cases.version <= :version";
+    /** Snapshots, one per case; one older than the stored one changes nothing (a redelivery never rolls a case back). */
+    private static final String UPSERT_ALL = "INSERT INTO cases (test_case_id, project_id, key, version, title, type, priority, "
+            + "status, tags, suite_id, automation_key, steps, deleted, updated_at) "
+            + "SELECT r.*, false, now() FROM json_to_recordset(CAST(CAST(:rows AS text) AS json)) AS r(test_case_id uuid, "
+            + "project_id uuid, key text, version integer, title text, type text, priority text, status text, tags jsonb, "
+            + "suite_id uuid, automation_key text, steps jsonb) "
+            + "ON CONFLICT (test_case_id) DO UPDATE SET key = excluded.key, version = excluded.version, title = excluded.title, "
+            + "type = excluded.type, priority = excluded.priority, status = excluded.status, tags = excluded.tags, "
+            + "suite_id = excluded.suite_id, automation_key = excluded.automation_key, steps = excluded.steps, deleted = false, "
+            + "updated_at = now() WHERE cases.version <= excluded.version";
 
-    private static final String LINK = "UPDATE executions SET test_case_id = :id, case_key = :key, case_version = :version "
-            + "WHERE project_id = :project AND automation_key = :automationKey AND test_case_id IS NULL";
+    /** Imported executions that were waiting for a case with their automation key now belong to it. */
+    private static final String LINK_ALL = "UPDATE executions e SET test_case_id = r.test_case_id, case_key = r.key, "
+            + "case_version = r.version FROM json_to_recordset(CAST(CAST(:rows AS text) AS json)) AS r(test_case_id uuid, "
+            + "project_id uuid, key text, version integer, automation_key text) "
+            + "WHERE e.project_id = r.project_id AND e.automation_key = r.automation_key AND e.test_case_id IS NULL";
 
     private final EventConsumer events;
 
@@ -50,17 +63,53 @@ public class CaseProjection {
 
     @Incoming(CHANNEL)
     public Uni<Void> onTestCaseEvents(ConsumerRecords<String, String> records) {
-        return events.consumeAll(CONSUMER, records, this::apply);
+        return events.consumeNew(CONSUMER, records, this::applyAll);
     }
 
-    private Uni<Void> apply(EventEnvelope envelope) {
-        DomainEvent event = EventCodec.payload(envelope).orElse(null);
-        if (event instanceof TestCaseCreated e) {
-            return upsert(e.testCase());
+    /** The poll's new events in order; each run of snapshots between other events as one set. */
+    private Uni<Void> applyAll(List<EventEnvelope> envelopes) {
+        Uni<Void> applied = Uni.createFrom().voidItem();
+        Map<UUID, TestCaseSnapshot> snapshots = new LinkedHashMap<>();
+        for (EventEnvelope envelope : envelopes) {
+            DomainEvent event = EventCodec.payload(envelope).orElse(null);
+            TestCaseSnapshot snapshot = event instanceof TestCaseCreated e ? e.testCase()
+                    : event instanceof TestCaseUpdated e ? e.testCase() : null;
+            if (snapshot != null) {
+                // the newest version of each case: what applying them one by one would leave
+                snapshots.merge(snapshot.id(), snapshot, (kept, next) -> next.version() >= kept.version() ? next : kept);
+                continue;
+            }
+            Map<UUID, TestCaseSnapshot> before = snapshots;
+            applied = applied.chain(() -> upsertAll(before)).chain(() -> apply(event));
+            snapshots = new LinkedHashMap<>();
         }
-        if (event instanceof TestCaseUpdated e) {
-            return upsert(e.testCase());
+        Map<UUID, TestCaseSnapshot> last = snapshots;
+        return applied.chain(() -> upsertAll(last));
+    }
+
+    private static Uni<Void> upsertAll(Map<UUID, TestCaseSnapshot> snapshots) {
+        if (snapshots.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
+        List<CaseRow> rows = snapshots.values().stream().map(CaseRow::new).toList();
+        List<CaseRow> automated = rows.stream().filter(row -> row.automationKey() != null).toList();
+        return NativeStatements.forRows(UPSERT_ALL, rows, row -> row)
+                .chain(() -> automated.isEmpty() ? Uni.createFrom().voidItem() : NativeStatements.forRows(LINK_ALL, automated, row -> row));
+    }
+
+    /** A snapshot's columns, as {@code json_to_recordset} reads them. */
+    private record CaseRow(@JsonProperty("test_case_id") UUID id, @JsonProperty("project_id") UUID projectId, String key,
+            int version, String title, String type, String priority, String status, JsonNode tags,
+            @JsonProperty("suite_id") UUID suiteId, @JsonProperty("automation_key") String automationKey, JsonNode steps) {
+
+        CaseRow(TestCaseSnapshot c) {
+            this(c.id(), c.projectId(), c.key(), c.version(), c.title(), c.type(), c.priority(), c.status(),
+                    EventCodec.mapper().valueToTree(c.tags() == null ? List.of() : c.tags()), c.suiteId(), c.automationKey(),
+                    EventCodec.mapper().valueToTree(c.steps() == null ? List.of() : c.steps()));
+        }
+    }
+
+    private static Uni<Void> apply(DomainEvent event) {
         if (event instanceof SuiteSaved e) {
             Map<String, Object> values = new java.util.HashMap<>();
             values.put("id", e.suiteId());
@@ -77,27 +126,5 @@ public class CaseProjection {
             return execute("UPDATE cases SET deleted = true, updated_at = now() WHERE test_case_id = :id", Map.of("id", e.testCaseId()));
         }
         return Uni.createFrom().voidItem();
-    }
-
-    private Uni<Void> upsert(TestCaseSnapshot c) {
-        Map<String, Object> values = new java.util.HashMap<>();
-        values.put("id", c.id());
-        values.put("project", c.projectId());
-        values.put("key", c.key());
-        values.put("version", c.version());
-        values.put("title", c.title());
-        values.put("type", c.type());
-        values.put("priority", c.priority());
-        values.put("status", c.status());
-        values.put("tags", EventCodec.mapper().valueToTree(c.tags()).toString());
-        values.put("suite", c.suiteId());
-        values.put("automationKey", c.automationKey());
-        values.put("steps", EventCodec.mapper().valueToTree(c.steps()).toString());
-        Uni<Void> upsert = execute(UPSERT, values);
-        if (c.automationKey() == null) {
-            return upsert;
-        }
-        return upsert.chain(() -> execute(LINK, Map.of("id", c.id(), "key", c.key(), "version", c.version(), "project", c.projectId(),
-                "automationKey", c.automationKey())));
     }
 }
