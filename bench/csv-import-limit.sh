@@ -5,13 +5,13 @@
 # Prints the answer's status, the wall time and testcase-service's peak RSS.
 #
 #   bench/csv-import-limit.sh      (starts the stack if needed)
-#   BENCH_APPS="<dir> …" bench/csv-import-limit.sh   builds side by side (bench/testcase-builds.sh)
+#   BENCH_APPS="<dir> …" bench/csv-import-limit.sh   builds side by side (bench/service-builds.sh)
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
-. bench/testcase-builds.sh
+. bench/service-builds.sh
 
-FILE=$TC_BUILT/limit.csv
+FILE=$BUILT/limit.csv
 awk 'BEGIN {
   srand(1); split("checkout cart payment login search filter order invoice refund shipping address profile coupon discount wishlist", w, " ")
   print "title,description,tags,suite,steps"
@@ -23,15 +23,15 @@ awk 'BEGIN {
 }' >"$FILE"
 echo "file: $(wc -c <"$FILE") bytes"
 
-for app in $(testcase_builds); do
-  use_testcase_build "$app"
+for app in $(bench_builds); do
+  use_build "$app"
   token=$(admin_token)
   project=$(new_project "$token" L)
   start=$(date +%s.%N)
-  status=$(curl -sS -o "$TC_BUILT/answer.json" -w '%{http_code}' -H "Authorization: Bearer $token" -H 'Content-Type: text/csv' \
+  status=$(curl -sS -o "$BUILT/answer.json" -w '%{http_code}' -H "Authorization: Bearer $token" -H 'Content-Type: text/csv' \
     --data-binary @"$FILE" "http://127.0.0.1:8080/api/tests/import?projectId=$project")
   end=$(date +%s.%N)
   echo "RESULT app=$app rows=50000 status=$status seconds=$(awk "BEGIN { printf \"%.2f\", $end - $start }")" \
     "peak_rss_mb=$(awk '/VmHWM/ { print int($2 / 1024) }' "/proc/$(cat .stack/pids/testcase-service.pid)/status")" \
-    "answer=$(head -c 120 "$TC_BUILT/answer.json")"
+    "answer=$(head -c 120 "$BUILT/answer.json")"
 done

@@ -13,7 +13,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 IMPORTS=${1:-3}
-. bench/testcase-builds.sh
+. bench/service-builds.sh
 
 cpu() { # pid, CPU ticks so far, name of every service, PostgreSQL backend and the broker
   for p in $(pgrep -f quarkus-run.jar) $(pgrep postgres) $(pgrep -f kafka.Kafka); do
@@ -24,16 +24,16 @@ one_import() {
   local token project
   token=$(admin_token)
   project=$(new_project "$token" C)
-  cpu >"$TC_BUILT/cpu0"
+  cpu >"$BUILT/cpu0"
   java -Xmx512m -cp "bench/target/quarkus-app/app/*:bench/target/quarkus-app/lib/main/*" io.testtrack.bench.TestcaseBench \
     http://127.0.0.1:8082 "$token" "$project" 10000 10 seed | grep RESULT | sed "s/^RESULT //" | tr '\n' ' '
-  cpu >"$TC_BUILT/cpu1"
-  join <(sort "$TC_BUILT/cpu0") <(sort "$TC_BUILT/cpu1") \
+  cpu >"$BUILT/cpu1"
+  join <(sort "$BUILT/cpu0") <(sort "$BUILT/cpu1") \
     | awk '{ s[$5] += ($4 - $2) * 10 } END { for (n in s) if (s[n] > 0) printf "cpu_ms_%s=%d ", n, s[n]; print "" }'
 }
 
-for app in $(testcase_builds); do
-  use_testcase_build "$app"
+for app in $(bench_builds); do
+  use_build "$app"
   sleep 3
   for i in $(seq 1 "$IMPORTS"); do
     echo "RESULT app=$app import=$i $(one_import)"

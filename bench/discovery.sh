@@ -7,12 +7,12 @@
 #
 #   bench/discovery.sh [tests]                      (default 10,000; starts the stack if needed)
 #   BENCH_APPS="<dir> <dir> …" bench/discovery.sh   builds of testcase-service side by side
-#                                                   (bench/testcase-builds.sh)
+#                                                   (bench/service-builds.sh)
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 TESTS=${1:-10000}
-. bench/testcase-builds.sh
+. bench/service-builds.sh
 
 cases_of() {
   PGPASSWORD=${TESTTRACK_DB_PASSWORD_TESTCASE:-tt_testcase} psql -X -q -tA -h localhost -U tt_testcase -d testtrack \
@@ -29,15 +29,15 @@ discover() { # discover <tests>: prints the RESULT fields
   done
   t0=$(date +%s.%N)
   java -Xmx256m -cp "bench/target/quarkus-app/app/*:bench/target/quarkus-app/lib/main/*" io.testtrack.bench.JunitImportBench \
-    http://127.0.0.1:8080 "$ci" "$project" "$1" "$(cat .stack/pids/execution-service.pid)" "$TC_BUILT/report.xml" >/dev/null
+    http://127.0.0.1:8080 "$ci" "$project" "$1" "$(cat .stack/pids/execution-service.pid)" "$BUILT/report.xml" >/dev/null
   t1=$(date +%s.%N)
   until [ "$(cases_of "$project")" -ge "$1" ]; do sleep 0.1; done
   t2=$(date +%s.%N)
   echo "tests=$1 import_s=$(awk "BEGIN { printf \"%.2f\", $t1 - $t0 }") cases_after_import_s=$(awk "BEGIN { printf \"%.2f\", $t2 - $t1 }")"
 }
 
-for app in $(testcase_builds); do
-  use_testcase_build "$app"
+for app in $(bench_builds); do
+  use_build "$app"
   echo "RESULT app=$app warm-up $(discover 500)"
   echo "RESULT app=$app $(discover "$TESTS")"
 done

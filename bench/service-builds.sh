@@ -1,39 +1,44 @@
-# Sourced by the benchmarks that compare builds of testcase-service side by side
-# (bench/csv-import.sh, bench/discovery.sh). In the repository root, with the stack's environment:
-#   for app in $(testcase_builds); do use_testcase_build "$app"; …; done
+# Sourced by the benchmarks that compare builds of one service side by side (bench/csv-import.sh,
+# bench/discovery.sh, bench/csv-import-limit.sh: testcase-service; bench/case-projection.sh:
+# execution-service). In the repository root, with the stack's environment:
+#   BENCH_MODULE=execution-service BENCH_PORT=8083; . bench/service-builds.sh
+#   for app in $(bench_builds); do use_build "$app"; …; done
+# BENCH_MODULE and BENCH_PORT name the service (default testcase-service on 8082).
 # BENCH_APPS="<dir> <dir> …" names quarkus-app folders (copies of builds, made with cp -a so that
 # their class archives stay valid); without it, the built one. At exit the built one is put back
-# and testcase-service restarted from it.
+# and the service restarted from it.
 # Starts the stack if needed and builds the bench module first.
+BENCH_MODULE=${BENCH_MODULE:-testcase-service}
+BENCH_PORT=${BENCH_PORT:-8082}
 scripts/stack.sh up >/dev/null
 eval "$(scripts/stack.sh env)"
 mvn -q -B -pl bench -am package -DskipTests
-TC_APP=testcase-service/target/quarkus-app
-TC_BUILT=$(mktemp -d)
-cp -a "$TC_APP" "$TC_BUILT/quarkus-app"
-trap 'rm -rf "$TC_APP" && mv "$TC_BUILT/quarkus-app" "$TC_APP" && rm -rf "$TC_BUILT"; restart_testcase' EXIT
+BUILD_APP=$BENCH_MODULE/target/quarkus-app
+BUILT=$(mktemp -d)
+cp -a "$BUILD_APP" "$BUILT/quarkus-app"
+trap 'rm -rf "$BUILD_APP" && mv "$BUILT/quarkus-app" "$BUILD_APP" && rm -rf "$BUILT"; restart_service' EXIT
 
-testcase_builds() {
-  echo "${BENCH_APPS:-$TC_BUILT/quarkus-app}"
+bench_builds() {
+  echo "${BENCH_APPS:-$BUILT/quarkus-app}"
 }
 
-# Stops the stack's testcase-service, and starts it the stack's way, ready.
-restart_testcase() {
+# Stops the stack's instance of the service, and starts it the stack's way, ready.
+restart_service() {
   local pid
-  pid=$(cat .stack/pids/testcase-service.pid 2>/dev/null || true)
+  pid=$(cat ".stack/pids/$BENCH_MODULE.pid" 2>/dev/null || true)
   if [ -n "$pid" ]; then
     kill "$pid" 2>/dev/null || true
     while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
   fi
-  nohup scripts/run-service.sh testcase-service >.stack/logs/testcase-service.log 2>&1 &
-  echo $! >.stack/pids/testcase-service.pid
-  until curl -fsS -o /dev/null http://127.0.0.1:8082/q/health/ready 2>/dev/null; do sleep 0.2; done
+  nohup scripts/run-service.sh "$BENCH_MODULE" >".stack/logs/$BENCH_MODULE.log" 2>&1 &
+  echo $! >".stack/pids/$BENCH_MODULE.pid"
+  until curl -fsS -o /dev/null "http://127.0.0.1:$BENCH_PORT/q/health/ready" 2>/dev/null; do sleep 0.2; done
 }
 
-use_testcase_build() {
-  rm -rf "$TC_APP"
-  cp -a "$1" "$TC_APP"
-  restart_testcase
+use_build() {
+  rm -rf "$BUILD_APP"
+  cp -a "$1" "$BUILD_APP"
+  restart_service
 }
 
 # An access token of the stack's first admin, from an address of its own (the login limit is per address).
