@@ -20,9 +20,9 @@
 # maps that archive when it is not older than the jar nor the agent below, and skips that work. (Quarkus' own AppCDS
 # build step only records the classes of static initialisation, not those of the runtime start:
 # Flyway, Hibernate Reactive's persistence unit, the Kafka clients.) The archive only matches the
-# jars of the folder it was made in, hence the cd. The training start runs scripts/cds's agent,
-# which links every loaded class before the archive is written (JDK 17 leaves unlinked ones out);
-# a JVM maps an archive made with an agent only when told it may (AllowArchivingWithJavaAgent).
+# jars of the folder it was made in, hence the cd. Once the training start is ready, scripts/cds's
+# agent is loaded into it (jcmd) and links every loaded class, since JDK 17 leaves unlinked ones
+# out of the archive.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 AGENT_SRC=$ROOT/scripts/cds/LinkLoadedClasses.java
@@ -45,16 +45,18 @@ fi
 read -r -a opts <<<"${TESTTRACK_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k \
   -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 \
   -XX:Tier4BackEdgeThreshold=400000}"
-archive_opts=(-XX:+UnlockDiagnosticVMOptions -XX:+AllowArchivingWithJavaAgent)
 
-# the training agent, compiled when missing or older than its source
+# the training agent, compiled when missing or older than its source; the jar is moved into place
+# only once whole, so a failed compile is tried again next time
 agent_jar() {
-  local out=$ROOT/target/cds-agent
+  local out=$ROOT/target/cds-agent work
   if [ ! -f "$out/cds-agent.jar" ] || [ "$out/cds-agent.jar" -ot "$AGENT_SRC" ]; then
-    rm -rf "$out" && mkdir -p "$out/classes"
-    javac --release 17 -d "$out/classes" "$AGENT_SRC" >&2
-    printf 'Premain-Class: io.testtrack.cds.LinkLoadedClasses\n' >"$out/manifest.txt"
-    jar --create --file "$out/cds-agent.jar" --manifest "$out/manifest.txt" -C "$out/classes" . >&2
+    mkdir -p "$out"
+    work=$(mktemp -d "$out/build.XXXXXX")
+    javac --release 17 -d "$work/classes" "$AGENT_SRC" >&2 || return 1
+    printf 'Agent-Class: io.testtrack.cds.LinkLoadedClasses\n' >"$work/manifest.txt"
+    jar --create --file "$work/cds-agent.jar" --manifest "$work/manifest.txt" -C "$work/classes" . >&2 || return 1
+    mv "$work/cds-agent.jar" "$out/cds-agent.jar" && rm -rf "$work"
   fi
   echo "$out/cds-agent.jar"
 }
@@ -65,13 +67,16 @@ if [ "$mode" = train ]; then
   check=ready
   [ "$module" = gateway ] && check=live
   rm -f app-cds.jsa
-  agent=$(agent_jar)
-  QUARKUS_HTTP_PORT=$port java "${opts[@]}" "${archive_opts[@]}" -javaagent:"$agent" \
-    -XX:ArchiveClassesAtExit=app-cds.jsa -jar quarkus-run.jar \
+  agent=$(agent_jar) || { echo "run-service: the class-linking agent (scripts/cds) did not compile" >&2; exit 1; }
+  QUARKUS_HTTP_PORT=$port java "${opts[@]}" -XX:ArchiveClassesAtExit=app-cds.jsa -jar quarkus-run.jar \
     >"$ROOT/$module/target/cds-training.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 600); do
-    curl -fsS "http://127.0.0.1:$port/q/health/$check" >/dev/null 2>&1 && break
+    if curl -fsS "http://127.0.0.1:$port/q/health/$check" >/dev/null 2>&1; then
+      jcmd "$pid" JVMTI.agent_load "$agent" >>"$ROOT/$module/target/cds-training.log" 2>&1 \
+        || echo "run-service: $module's classes were not linked; its archive holds fewer" >&2
+      break
+    fi
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.2
   done
@@ -82,6 +87,6 @@ if [ "$mode" = train ]; then
 fi
 
 if archive_fresh; then
-  opts+=("${archive_opts[@]}" -XX:SharedArchiveFile=app-cds.jsa -Xlog:cds=off -Xlog:class+path=off)
+  opts+=(-XX:SharedArchiveFile=app-cds.jsa -Xlog:cds=off -Xlog:class+path=off)
 fi
 exec java "${opts[@]}" -jar quarkus-run.jar
