@@ -1,6 +1,6 @@
--- Events a consumer could not apply (its change failed for a reason a retry does not mend: a
--- constraint, a bug, data it cannot read). Each is kept here with the failure instead of stopping
--- the consumer, so that one bad event holds up nothing behind it on its partition. The inbox row
+-- Events a consumer could not apply because of the event itself (its data breaks a constraint of
+-- the database, or does not read). Each is kept here with the failure instead of stopping the
+-- consumer, so that one bad event holds up nothing behind it on its partition. The inbox row
 -- written in the same transaction marks it as handled; to apply it after a fix, delete both rows
 -- and publish the event again. The event is kept as text: JSON that PostgreSQL's jsonb refuses
 -- (an escaped NUL) is a reason an event lands here.

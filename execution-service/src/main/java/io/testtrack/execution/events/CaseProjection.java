@@ -49,10 +49,15 @@ public class CaseProjection {
             + "suite_id = excluded.suite_id, automation_key = excluded.automation_key, steps = excluded.steps, deleted = false, "
             + "updated_at = now() WHERE cases.version <= excluded.version";
 
-    /** Imported executions that were waiting for a case with their automation key now belong to it. */
+    /**
+     * Imported executions that were waiting for a case with their automation key now belong to it;
+     * of two cases with one key in the set, the first, as applying them in order would have it.
+     */
     private static final String LINK_ALL = "UPDATE executions e SET test_case_id = r.test_case_id, case_key = r.key, "
-            + "case_version = r.version FROM json_to_recordset(CAST(CAST(:rows AS text) AS json)) AS r(test_case_id uuid, "
-            + "project_id uuid, key text, version integer, automation_key text) "
+            + "case_version = r.version FROM (SELECT DISTINCT ON (project_id, automation_key) * "
+            + "FROM ROWS FROM (json_to_recordset(CAST(CAST(:rows AS text) AS json)) AS (test_case_id uuid, project_id uuid, "
+            + "key text, version integer, automation_key text)) WITH ORDINALITY "
+            + "AS r(test_case_id, project_id, key, version, automation_key, n) ORDER BY project_id, automation_key, n) r "
             + "WHERE e.project_id = r.project_id AND e.automation_key = r.automation_key AND e.test_case_id IS NULL";
 
     private final EventConsumer events;

@@ -72,6 +72,9 @@ class CaseProjectionTest {
         assertEquals("Search, restored", search.getString("title"));
         assertTrue(!search.getBoolean("deleted"), "a snapshot after the deletion brings the case back");
         assertEquals(bulk, countTitled(project, "Bulk %"));
+        // all of it set-based, none of it set aside as a bad event
+        assertEquals(0L, pool.preparedQuery("SELECT count(*) FROM parked_event WHERE consumer = 'case-projection' AND event LIKE $1")
+                .execute(Tuple.of("%" + project + "%")).await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0));
     }
 
     private TestCaseSnapshot snapshot(UUID id, UUID project, int number, int version, String title, List<String> tags) {

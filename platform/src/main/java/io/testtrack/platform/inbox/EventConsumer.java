@@ -25,14 +25,28 @@ import org.jboss.logging.MDC;
  * back into the log context, and apply the consumer's change once, in one transaction with the
  * inbox row. A record that is not an event is logged and skipped rather than blocking the partition.
  *
- * <p>A change that fails for a moment (see {@link EventFailures}: the database unreachable, a
- * deadlock) is tried again with a growing pause, from 200 ms to 30 s, for as long as it takes; the
- * consumer's partition waits meanwhile and nothing is skipped. A change that fails otherwise
- * fails again on every try: when several events were applied together, each is applied alone, and
- * the one whose change fails is parked ({@link ParkedEvents}) so that the events behind it go on.
+ * <p>When a change fails ({@link EventFailures} tells how):
+ * <ul>
+ * <li>for a moment (the database unreachable, a deadlock): it is tried again with a growing pause,
+ * from 200 ms to 30 s, for as long as it takes; the partition waits and nothing is skipped;</li>
+ * <li>because of the event (its data breaks a constraint, it does not read): when several events
+ * were applied together, each is applied alone, and the one whose change fails is parked
+ * ({@link ParkedEvents}) so that the events behind it go on; a consumer that must never pass an
+ * event by ({@link OnBadEvent#STOP}) stops instead;</li>
+ * <li>otherwise (a bug, a missing table: every event may fail alike): the failure stops the
+ * consumer's channel and readiness turns DOWN; after the fix, a restart applies what waited.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class EventConsumer {
+
+    /** What becomes of an event whose change fails because of the event itself. */
+    public enum OnBadEvent {
+        /** Set it aside in {@code parked_event} and go on with the events behind it. */
+        PARK,
+        /** Stop the consumer on it, as on any failure: for a consumer that must not pass an event by. */
+        STOP
+    }
 
     private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
@@ -59,8 +73,9 @@ public class EventConsumer {
         if (correlationId != null) {
             MDC.put(CorrelationId.MDC_KEY, correlationId);
         }
-        return applyOrPark(consumer, List.of(envelope), Vertx.currentContext(), one -> Panache.withTransaction(
-                () -> inbox.once(consumer, envelope, () -> change.apply(envelope))).replaceWithVoid());
+        return applyOrPark(consumer, List.of(envelope), OnBadEvent.PARK, Vertx.currentContext(), one -> Panache.withTransaction(
+                () -> inbox.once(consumer, envelope, () -> change.apply(envelope))).replaceWithVoid())
+                .onFailure().invoke(failure -> stopped(consumer, failure));
     }
 
     /**
@@ -71,7 +86,13 @@ public class EventConsumer {
      */
     public Uni<Void> consumeAll(String consumer, Iterable<ConsumerRecord<String, String>> records,
             Function<EventEnvelope, Uni<Void>> change) {
-        return consumeNew(consumer, records, fresh -> Multi.createFrom().iterable(fresh)
+        return consumeAll(consumer, records, OnBadEvent.PARK, change);
+    }
+
+    /** As {@link #consumeAll(String, Iterable, Function)}, choosing what becomes of a bad event. */
+    public Uni<Void> consumeAll(String consumer, Iterable<ConsumerRecord<String, String>> records, OnBadEvent onBadEvent,
+            Function<EventEnvelope, Uni<Void>> change) {
+        return consumeNew(consumer, records, onBadEvent, fresh -> Multi.createFrom().iterable(fresh)
                 .onItem().transformToUniAndConcatenate(envelope -> {
                     if (envelope.correlationid() != null) {
                         MDC.put(CorrelationId.MDC_KEY, envelope.correlationid());
@@ -89,11 +110,16 @@ public class EventConsumer {
      */
     public Uni<Void> consumeNew(String consumer, Iterable<ConsumerRecord<String, String>> records,
             Function<List<EventEnvelope>, Uni<Void>> change) {
+        return consumeNew(consumer, records, OnBadEvent.PARK, change);
+    }
+
+    private Uni<Void> consumeNew(String consumer, Iterable<ConsumerRecord<String, String>> records, OnBadEvent onBadEvent,
+            Function<List<EventEnvelope>, Uni<Void>> change) {
         List<EventEnvelope> envelopes = envelopes(consumer, records);
         if (envelopes.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return applyOrPark(consumer, envelopes, Vertx.currentContext(), some -> Panache.withTransaction(
+        return applyOrPark(consumer, envelopes, onBadEvent, Vertx.currentContext(), some -> Panache.withTransaction(
                 () -> inbox.claimAll(consumer, some).chain(fresh -> {
                     if (fresh.isEmpty()) {
                         return Uni.createFrom().voidItem();
@@ -104,24 +130,33 @@ public class EventConsumer {
                     }
                     return change.apply(fresh);
                 }))
-                .replaceWithVoid());
+                .replaceWithVoid())
+                .onFailure().invoke(failure -> stopped(consumer, failure));
+    }
+
+    private static void stopped(String consumer, Throwable failure) {
+        Log.errorf(failure, "%s stops: a change failed in a way that is neither passing nor the event's own; its channel "
+                + "stops and readiness turns DOWN; after the fix, a restart applies the waiting events", consumer);
     }
 
     /**
      * Applies {@code events} together with {@code apply} (one transaction), retrying transient
-     * failures; on any other failure, each event alone, and an event whose change fails alone is
-     * parked. Every try runs on {@code context}, the consumer's Vert.x context, where the
-     * reactive session lives (a retry's pause ends on another thread).
+     * failures. When one of them is a bad event, each is applied alone, and the one whose change
+     * fails alone is parked (or stops the consumer, as {@code onBadEvent} says); any other failure
+     * stops the consumer. Every try runs on {@code context}, the consumer's Vert.x context, where
+     * the reactive session lives (a retry's pause ends on another thread).
      */
-    private Uni<Void> applyOrPark(String consumer, List<EventEnvelope> events, Context context,
+    private Uni<Void> applyOrPark(String consumer, List<EventEnvelope> events, OnBadEvent onBadEvent, Context context,
             Function<List<EventEnvelope>, Uni<Void>> apply) {
         return untilNotTransient(consumer, context, () -> apply.apply(events))
-                .onFailure().recoverWithUni(failure -> {
+                .onFailure(failure -> onBadEvent == OnBadEvent.PARK && EventFailures.isBadEvent(failure))
+                .recoverWithUni(failure -> {
                     if (events.size() > 1) {
                         Log.warnf("%s could not apply %d events together (%s); applying each alone", consumer, events.size(),
                                 failure.toString());
                         return Multi.createFrom().iterable(events)
-                                .onItem().transformToUniAndConcatenate(event -> applyOrPark(consumer, List.of(event), context, apply))
+                                .onItem().transformToUniAndConcatenate(
+                                        event -> applyOrPark(consumer, List.of(event), onBadEvent, context, apply))
                                 .collect().last().replaceWithVoid();
                     }
                     return untilNotTransient(consumer, context,

@@ -1,5 +1,6 @@
 package io.testtrack.platform.inbox;
 
+import io.testtrack.events.EventCodec;
 import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
 import java.net.ConnectException;
@@ -8,19 +9,26 @@ import java.util.concurrent.TimeoutException;
 import org.hibernate.JDBCException;
 
 /**
- * Tells a consumer's failures apart: a transient one (the database unreachable or restarting, a
- * serialization failure or deadlock, a timeout) is the same event's change failing for a moment,
- * to retry until it goes through; any other (a constraint, a bug, data the change cannot use)
- * fails again on every try, and the event is parked (see {@link ParkedEvents}).
+ * Tells a consumer's failures apart, three ways:
+ * <ul>
+ * <li><b>transient</b>: the database unreachable or restarting, a lost connection, a serialization
+ * failure or deadlock, a timeout. The same change goes through once it passes: retry it.</li>
+ * <li><b>a bad event</b>: the event's data breaks a rule of the database (SQLSTATE class 22, data
+ * exception, or 23, integrity constraint), its payload does not read, or the consumer says so
+ * ({@link UnusableEventException}). Every try fails the same way, for this event only: park it.</li>
+ * <li>anything else (a missing table or column, a bug, a failure nobody foresaw) may fail every
+ * event alike. Parking would then set aside every event that comes, so the failure stops the
+ * consumer instead, and a restart after the fix applies them all.</li>
+ * </ul>
  */
 final class EventFailures {
 
-    /**
-     * SQLSTATE classes of PostgreSQL errors that pass: connection exceptions, transaction
-     * rollbacks (serialization failure, deadlock), insufficient resources, operator intervention
-     * (a server shutting down or restarting).
-     */
-    private static final Set<String> TRANSIENT_SQL_CLASSES = Set.of("08", "40", "53", "57");
+    /** Connection exceptions, transaction rollbacks (serialization failure, deadlock), insufficient resources. */
+    private static final Set<String> TRANSIENT_SQL_CLASSES = Set.of("08", "40", "53");
+    /** The server shutting down, crashed or still starting (not 57014, a statement cancelled: it would be again). */
+    private static final Set<String> TRANSIENT_SQL_STATES = Set.of("57P01", "57P02", "57P03");
+    /** Data exceptions, integrity constraint violations. */
+    private static final Set<String> BAD_DATA_SQL_CLASSES = Set.of("22", "23");
 
     private EventFailures() {}
 
@@ -30,12 +38,30 @@ final class EventFailures {
                     || cause instanceof TimeoutException) {
                 return true;
             }
-            String sqlState = cause instanceof DatabaseException database ? database.getSqlState()
-                    : cause instanceof JDBCException jdbc ? jdbc.getSQLState() : null;
-            if (sqlState != null && sqlState.length() >= 2 && TRANSIENT_SQL_CLASSES.contains(sqlState.substring(0, 2))) {
+            String state = sqlState(cause);
+            if (state != null && (TRANSIENT_SQL_CLASSES.contains(state.substring(0, 2)) || TRANSIENT_SQL_STATES.contains(state))) {
                 return true;
             }
         }
         return false;
+    }
+
+    static boolean isBadEvent(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnusableEventException || cause instanceof EventCodec.MalformedEventException) {
+                return true;
+            }
+            String state = sqlState(cause);
+            if (state != null && BAD_DATA_SQL_CLASSES.contains(state.substring(0, 2))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String sqlState(Throwable cause) {
+        String state = cause instanceof DatabaseException database ? database.getSqlState()
+                : cause instanceof JDBCException jdbc ? jdbc.getSQLState() : null;
+        return state != null && state.length() == 5 ? state : null;
     }
 }

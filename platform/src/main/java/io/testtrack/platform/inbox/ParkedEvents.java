@@ -45,9 +45,9 @@ public class ParkedEvents {
             return Panache.getSession()
                     .chain(session -> session.createNativeQuery(PARK)
                             .setParameter("consumer", consumer)
-                            .setParameter("eventId", envelope.id())
-                            .setParameter("type", envelope.type())
-                            .setParameter("subject", envelope.subject())
+                            .setParameter("eventId", storable(envelope.id()))
+                            .setParameter("type", storable(envelope.type()))
+                            .setParameter("subject", storable(envelope.subject()))
                             .setParameter("event", EventCodec.write(envelope))
                             .setParameter("failure", describe(failure))
                             .executeUpdate())
@@ -72,8 +72,12 @@ public class ParkedEvents {
             }
             text.append(cause);
         }
-        // PostgreSQL's text cannot hold NUL, and a failure may quote the data that had one
-        String described = text.toString().replace('\u0000', '\uFFFD');
+        String described = storable(text.toString());
         return described.length() > FAILURE_LENGTH ? described.substring(0, FAILURE_LENGTH) : described;
+    }
+
+    /** PostgreSQL's text cannot hold NUL, and an event parked for having one may carry it anywhere. */
+    private static String storable(String text) {
+        return text == null ? null : text.replace('\u0000', '\uFFFD');
     }
 }

@@ -39,10 +39,14 @@ public class MembershipProjection {
         this.events = events;
     }
 
-    /** A poll at a time, in one transaction: a service catching up on the access history is quick. */
+    /**
+     * A poll at a time, in one transaction: a service catching up on the access history is quick.
+     * An event that cannot be applied stops the projection rather than being parked: a member
+     * removed or a user deactivated must never be passed by, or access would outlive them.
+     */
     @Incoming(CHANNEL)
     public Uni<Void> onAccessEvents(ConsumerRecords<String, String> records) {
-        return events.consumeAll(CONSUMER, records, this::apply);
+        return events.consumeAll(CONSUMER, records, EventConsumer.OnBadEvent.STOP, this::apply);
     }
 
     private Uni<Void> apply(EventEnvelope envelope) {
