@@ -83,6 +83,30 @@ class ParkedEventsTest {
         }
     }
 
+    @Test
+    void aConsumerThatMustNotPassAnEventByStopsOnItAndWritesNothingOfItsPoll() {
+        String stopping = "stop-" + UUID.randomUUID();
+        String stopped = "poison-" + UUID.randomUUID();
+        given().contentType(ContentType.JSON)
+                .body(Map.of("consumer", stopping, "aggregate", stopped, "count", 3, "onBadEvent", "STOP"))
+                // the failure reaches the caller: here the REST mapper's 409 for a unique violation,
+                // from the Kafka connector a stopped channel
+                .post("/probe/consume").then().statusCode(409);
+        assertEquals(List.of(), seqs("probe_applied", stopped), "the poll's changes rolled back with it");
+        assertEquals(0L, count("SELECT count(*) FROM inbox WHERE consumer = $1", stopping, null), "all of it comes again");
+        assertEquals(0L, count("SELECT count(*) FROM parked_event WHERE consumer = $1", stopping, null));
+
+        // the same poll for a consumer that parks: the good events applied, the bad one set aside
+        String parking = "park-" + UUID.randomUUID();
+        String parked = "poison-" + UUID.randomUUID();
+        given().contentType(ContentType.JSON)
+                .body(Map.of("consumer", parking, "aggregate", parked, "count", 3, "onBadEvent", "PARK"))
+                .post("/probe/consume").then().statusCode(204);
+        assertEquals(List.of(0, 2), seqs("probe_applied", parked));
+        assertEquals(1L, count("SELECT count(*) FROM parked_event WHERE consumer = $1", parking, null));
+        assertEquals(3L, count("SELECT count(*) FROM inbox WHERE consumer = $1", parking, null));
+    }
+
     private static List<String> publish(String aggregate, int from, int count) {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("aggregate", aggregate, "from", from, "count", count, "failAfterRecording", false))

@@ -58,7 +58,8 @@ public class ProbeConsumer {
         return events.consumeAll(BATCH_CONSUMER, records, envelope -> apply(BATCH_CONSUMER, "probe_applied_batch", envelope));
     }
 
-    private static Uni<Void> apply(String consumer, String table, EventEnvelope envelope) {
+    /** The probe change of {@code consumer}, into {@code table}, failing as the class comment says. */
+    public static Uni<Void> apply(String consumer, String table, EventEnvelope envelope) {
         ProbeRecorded probe = EventCodec.payload(envelope, ProbeRecorded.class);
         int tries = TRIES.merge(consumer + "/" + envelope.id(), 1, Integer::sum);
         if (probe.aggregate().startsWith("flaky-") && tries <= 2) {

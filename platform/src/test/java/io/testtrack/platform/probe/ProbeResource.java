@@ -11,6 +11,7 @@ import io.testtrack.platform.error.ConflictException;
 import io.testtrack.platform.error.InvalidRequestException;
 import io.testtrack.platform.error.PayloadTooLargeException;
 import io.testtrack.platform.error.ResourceNotFoundException;
+import io.testtrack.platform.inbox.EventConsumer;
 import io.testtrack.platform.inbox.Inbox;
 import io.testtrack.platform.outbox.Outbox;
 import jakarta.validation.Valid;
@@ -26,6 +27,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** Test-only endpoints that drive the outbox and the error mappers the way a service would. */
 @Path("/probe")
@@ -33,10 +36,30 @@ public class ProbeResource {
 
     private final Outbox outbox;
     private final Inbox inbox;
+    private final EventConsumer events;
 
-    public ProbeResource(Outbox outbox, Inbox inbox) {
+    public ProbeResource(Outbox outbox, Inbox inbox, EventConsumer events) {
         this.outbox = outbox;
         this.inbox = inbox;
+        this.events = events;
+    }
+
+    public record Poll(String consumer, String aggregate, int count, EventConsumer.OnBadEvent onBadEvent) {
+    }
+
+    /**
+     * Hands {@code count} new probe events of one aggregate to {@code consumer} as one poll, as
+     * the Kafka connector would, with the probe's change (see {@link ProbeConsumer}).
+     */
+    @POST
+    @Path("/consume")
+    public Uni<Void> consume(Poll poll) {
+        List<ConsumerRecord<String, String>> records = IntStream.range(0, poll.count())
+                .mapToObj(seq -> new ConsumerRecord<>(ProbeRecorded.TOPIC, 0, seq, poll.aggregate(), EventCodec.write(
+                        EventCodec.envelope(new ProbeRecorded(poll.aggregate(), seq), "/testtrack/probe", Instant.now(), null))))
+                .toList();
+        return events.consumeAll(poll.consumer(), records, poll.onBadEvent(),
+                envelope -> ProbeConsumer.apply(poll.consumer(), "probe_applied", envelope));
     }
 
     public record Batch(String aggregate, int from, int count, boolean failAfterRecording) {
