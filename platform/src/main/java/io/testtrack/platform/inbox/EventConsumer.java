@@ -135,8 +135,8 @@ public class EventConsumer {
     }
 
     private static void stopped(String consumer, Throwable failure) {
-        Log.errorf(failure, "%s stops: a change failed in a way that is neither passing nor the event's own; its channel "
-                + "stops and readiness turns DOWN; after the fix, a restart applies the waiting events", consumer);
+        Log.errorf(failure, "%s stops: a change failed and was neither retried nor parked; its channel stops and "
+                + "readiness turns DOWN; after the fix, a restart applies the waiting events", consumer);
     }
 
     /**
