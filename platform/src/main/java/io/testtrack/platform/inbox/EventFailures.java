@@ -4,8 +4,10 @@ import io.testtrack.events.EventCodec;
 import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
 import java.net.ConnectException;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.hibernate.JDBCException;
 
 /**
@@ -33,30 +35,29 @@ final class EventFailures {
     private EventFailures() {}
 
     static boolean isTransient(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        return causes(failure).anyMatch(cause -> {
             if (cause instanceof ClosedConnectionException || cause instanceof ConnectException
                     || cause instanceof TimeoutException) {
                 return true;
             }
             String state = sqlState(cause);
-            if (state != null && (TRANSIENT_SQL_CLASSES.contains(state.substring(0, 2)) || TRANSIENT_SQL_STATES.contains(state))) {
-                return true;
-            }
-        }
-        return false;
+            return state != null && (TRANSIENT_SQL_CLASSES.contains(state.substring(0, 2)) || TRANSIENT_SQL_STATES.contains(state));
+        });
     }
 
     static boolean isBadEvent(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        return causes(failure).anyMatch(cause -> {
             if (cause instanceof UnusableEventException || cause instanceof EventCodec.MalformedEventException) {
                 return true;
             }
             String state = sqlState(cause);
-            if (state != null && BAD_DATA_SQL_CLASSES.contains(state.substring(0, 2))) {
-                return true;
-            }
-        }
-        return false;
+            return state != null && BAD_DATA_SQL_CLASSES.contains(state.substring(0, 2));
+        });
+    }
+
+    /** {@code failure} and its causes, outermost first. */
+    static Stream<Throwable> causes(Throwable failure) {
+        return Stream.iterate(failure, Objects::nonNull, Throwable::getCause);
     }
 
     private static String sqlState(Throwable cause) {

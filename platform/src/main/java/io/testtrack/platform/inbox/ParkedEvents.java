@@ -9,6 +9,7 @@ import io.testtrack.events.EventCodec;
 import io.testtrack.events.EventEnvelope;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Where an event goes that its consumer cannot apply: a row in {@code parked_event} with the
@@ -65,14 +66,7 @@ public class ParkedEvents {
     }
 
     private static String describe(Throwable failure) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable cause = failure; cause != null && text.length() < FAILURE_LENGTH; cause = cause.getCause()) {
-            if (!text.isEmpty()) {
-                text.append("\ncaused by: ");
-            }
-            text.append(cause);
-        }
-        String described = storable(text.toString());
+        String described = storable(EventFailures.causes(failure).map(String::valueOf).collect(Collectors.joining("\ncaused by: ")));
         return described.length() > FAILURE_LENGTH ? described.substring(0, FAILURE_LENGTH) : described;
     }
 
