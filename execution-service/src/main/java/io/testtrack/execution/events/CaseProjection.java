@@ -4,6 +4,7 @@ import static io.testtrack.platform.persistence.NativeStatements.execute;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.events.DomainEvent;
 import io.testtrack.events.EventCodec;
@@ -17,10 +18,12 @@ import io.testtrack.events.testcase.TestCaseUpdated;
 import io.testtrack.platform.inbox.EventConsumer;
 import io.testtrack.platform.persistence.NativeStatements;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -71,9 +74,15 @@ public class CaseProjection {
         return events.consumeNew(CONSUMER, records, this::applyAll);
     }
 
-    /** The poll's new events in order; each run of snapshots between other events as one set. */
+    /**
+     * The poll's new events in order; each run of snapshots between other events as one set. The
+     * steps run one after the other through a {@link Multi}, never as one {@link Uni} chained once
+     * per event: a poll of hundreds of suite events would nest that chain hundreds of operators
+     * deep, and subscribing to it overflows the stack of the thread that runs it (the failure is
+     * lost on the event loop, and the transaction is left open for good).
+     */
     private Uni<Void> applyAll(List<EventEnvelope> envelopes) {
-        Uni<Void> applied = Uni.createFrom().voidItem();
+        List<Supplier<Uni<Void>>> steps = new ArrayList<>();
         Map<UUID, TestCaseSnapshot> snapshots = new LinkedHashMap<>();
         for (EventEnvelope envelope : envelopes) {
             DomainEvent event = EventCodec.payload(envelope).orElse(null);
@@ -84,12 +93,20 @@ public class CaseProjection {
                 snapshots.merge(snapshot.id(), snapshot, (kept, next) -> next.version() >= kept.version() ? next : kept);
                 continue;
             }
-            Map<UUID, TestCaseSnapshot> before = snapshots;
-            applied = applied.chain(() -> upsertAll(before)).chain(() -> apply(event));
-            snapshots = new LinkedHashMap<>();
+            if (!snapshots.isEmpty()) {
+                Map<UUID, TestCaseSnapshot> before = snapshots;
+                steps.add(() -> upsertAll(before));
+                snapshots = new LinkedHashMap<>();
+            }
+            steps.add(() -> apply(event));
         }
-        Map<UUID, TestCaseSnapshot> last = snapshots;
-        return applied.chain(() -> upsertAll(last));
+        if (!snapshots.isEmpty()) {
+            Map<UUID, TestCaseSnapshot> last = snapshots;
+            steps.add(() -> upsertAll(last));
+        }
+        return Multi.createFrom().iterable(steps)
+                .onItem().transformToUniAndConcatenate(Supplier::get)
+                .collect().last().replaceWithVoid();
     }
 
     private static Uni<Void> upsertAll(Map<UUID, TestCaseSnapshot> snapshots) {

@@ -77,6 +77,42 @@ class CaseProjectionTest {
                 .execute(Tuple.of("%" + project + "%")).await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0));
     }
 
+    /**
+     * What CI imports with unknown tests make upstream: hundreds of new suites, then their cases,
+     * in one burst that the projection reads in full polls. The projection once nested a chain per
+     * suite event and overflowed the event loop's stack on such a poll: its transaction stayed
+     * open and the channel hung. Three bursts, each on one partition, so that full polls come.
+     */
+    @Test
+    void burstsOfHundredsOfNewSuitesAndTheirCasesAreAllProjected() {
+        UUID project = UUID.randomUUID();
+        int suitesPerBurst = 700;
+        int bursts = 3;
+        try (TestPublisher testcase = new TestPublisher("/testtrack/testcase-service")) {
+            for (int burst = 0; burst < bursts; burst++) {
+                List<io.testtrack.events.DomainEvent> events = new java.util.ArrayList<>();
+                for (int n = 0; n < suitesPerBurst; n++) {
+                    events.add(new io.testtrack.events.testcase.SuiteSaved(UUID.randomUUID(), project, null,
+                            "Suite " + burst + "-" + n, null));
+                }
+                for (int n = 0; n < suitesPerBurst; n++) {
+                    events.add(new TestCaseCreated(snapshot(UUID.randomUUID(), project, burst * 10_000 + n, 1,
+                            "Discovered " + burst + "-" + n, List.of()), null));
+                }
+                testcase.publishBurst(events, project + "-" + burst);
+            }
+        }
+
+        Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> count(project) == (long) suitesPerBurst * bursts);
+        assertEquals((long) suitesPerBurst * bursts, pool.preparedQuery("SELECT count(*) FROM suites WHERE project_id = $1")
+                .execute(Tuple.of(project)).await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0));
+        io.restassured.RestAssured.given().get("/q/health/ready").then().statusCode(200);
+        // applied as it came, not rescued by the transaction deadline after a stall
+        String metrics = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.lines().noneMatch(line -> line.startsWith("testtrack_consumer_deadlines_passed_total{consumer=\"case-projection\"")),
+                "no transaction of the case projection stalled until its deadline");
+    }
+
     private TestCaseSnapshot snapshot(UUID id, UUID project, int number, int version, String title, List<String> tags) {
         return new TestCaseSnapshot(id, project, "P-" + number, version, title, null, null, "FUNCTIONAL", "HIGH", "READY", tags,
                 null, null, List.of(new TestCaseSnapshot.Step(1, "Open", "Shown", null),

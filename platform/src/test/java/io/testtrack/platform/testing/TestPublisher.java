@@ -7,6 +7,7 @@ import io.testtrack.events.EventEnvelope;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -44,6 +45,31 @@ public final class TestPublisher implements AutoCloseable {
             producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("could not publish " + envelope.type(), e);
+        }
+    }
+
+    /**
+     * Publishes many events as fast as the producer takes them, all under {@code key} (so all on
+     * one partition, in order) and waits for them all: a backlog that consumers then find in full
+     * polls, as after a restart behind a busy upstream.
+     */
+    public void publishBurst(List<? extends DomainEvent> events, String key) {
+        List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+        for (DomainEvent event : events) {
+            EventEnvelope envelope = EventCodec.envelope(event, source, Instant.now(), "test-burst");
+            ProducerRecord<String, String> record = new ProducerRecord<>(BrokerTopics.onBroker(
+                    EventCatalog.describe(event.getClass()).topic()), key, EventCodec.write(envelope));
+            record.headers().add("ce_id", envelope.id().getBytes(StandardCharsets.UTF_8));
+            record.headers().add("ce_type", envelope.type().getBytes(StandardCharsets.UTF_8));
+            sent.add(producer.send(record));
+        }
+        producer.flush();
+        try {
+            for (java.util.concurrent.Future<?> one : sent) {
+                one.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish a burst of " + events.size() + " events", e);
         }
     }
 
