@@ -1,5 +1,6 @@
 package io.testtrack.events;
 
+import io.testtrack.events.audit.ParkedEventHandled;
 import io.testtrack.events.access.MemberAdded;
 import io.testtrack.events.access.MemberRemoved;
 import io.testtrack.events.access.MemberRoleChanged;
@@ -40,7 +41,8 @@ public final class EventCatalog {
             TestCaseCreated.class, TestCaseUpdated.class, TestCaseDeleted.class, SuiteSaved.class, SuiteDeleted.class,
             RunCreated.class, RunCompleted.class, ExecutionStatusChanged.class, StepResultRecorded.class,
             ResultsImported.class, AutomatedTestDiscovered.class,
-            DefectCreated.class, DefectStatusChanged.class, DefectAssigned.class, DefectCommented.class);
+            DefectCreated.class, DefectStatusChanged.class, DefectAssigned.class, DefectCommented.class,
+            ParkedEventHandled.class);
 
     private static final Map<String, Class<? extends DomainEvent>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(c -> describe(c).value(), Function.identity()));

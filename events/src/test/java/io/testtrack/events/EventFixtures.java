@@ -48,6 +48,7 @@ final class EventFixtures {
     static final UUID EXECUTION = UUID.fromString("66666666-6666-4666-8666-666666666666");
     static final UUID DEFECT = UUID.fromString("77777777-7777-4777-8777-777777777777");
     static final UUID SUITE = UUID.fromString("88888888-8888-4888-8888-888888888888");
+    static final UUID ADMIN_USER = UUID.fromString("aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa");
 
     private EventFixtures() {
     }
@@ -96,6 +97,9 @@ final class EventFixtures {
         put(events, new DefectAssigned(DEFECT, PROJECT, null, ACTOR, USER));
         put(events, new DefectCommented(DEFECT, PROJECT, UUID.fromString("99999999-9999-4999-8999-999999999999"),
                 USER, "Still happens on Safari"));
+        put(events, new io.testtrack.events.audit.ParkedEventHandled("execution-service", "case-projection",
+                "0b8f9a52-2d0c-4a44-9d0e-5f1c2a7e3b11", "testtrack.testcase.TestCaseCreated", "REPLAYED", ADMIN_USER,
+                "admin@shop.example"));
         return events;
     }
 

@@ -8,14 +8,19 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 import io.testtrack.platform.config.PlatformConfig;
+import io.testtrack.platform.security.MembershipLookup;
+import java.util.UUID;
 
 /**
- * Calls from the gateway only: it presents the shared internal secret, and the gateway never
- * routes {@code /internal} from outside. Anyone else gets 404, as if the route did not exist.
+ * Calls from the gateway and the other services only: they present the shared internal secret,
+ * and the gateway never routes {@code /internal} from outside. Anyone else gets 404, as if the
+ * route did not exist.
  */
 @Path("/internal")
 public class InternalResource {
@@ -23,10 +28,12 @@ public class InternalResource {
     public static final String SECRET_HEADER = "X-Internal-Secret";
 
     private final ApiTokenService tokens;
+    private final MembershipLookup memberships;
     private final String secret;
 
-    public InternalResource(ApiTokenService tokens, PlatformConfig config) {
+    public InternalResource(ApiTokenService tokens, MembershipLookup memberships, PlatformConfig config) {
         this.tokens = tokens;
+        this.memberships = memberships;
         this.secret = config.internalSecret()
                 .orElseThrow(() -> new IllegalStateException("TESTTRACK_INTERNAL_SECRET must be set for auth-service"));
     }
@@ -42,5 +49,23 @@ public class InternalResource {
             throw new ResourceNotFoundException("No such route.");
         }
         return tokens.exchange(body.token());
+    }
+
+    /**
+     * A user's standing in a project as this service's tables have it now: what another service
+     * asks when its projection of the access events does not know the project or the member yet
+     * (a project created a moment ago). Without {@code userId}, whether the project exists.
+     */
+    @GET
+    @Path("/standing")
+    public Uni<MembershipLookup.Standing> standing(@HeaderParam(SECRET_HEADER) String presented,
+            @QueryParam("projectId") UUID projectId, @QueryParam("userId") UUID userId) {
+        if (!Secrets.same(secret, presented) || projectId == null) {
+            throw new ResourceNotFoundException("No such route.");
+        }
+        if (userId == null) {
+            return memberships.projectExists(projectId).map(exists -> new MembershipLookup.Standing(true, exists, null));
+        }
+        return memberships.standing(projectId, userId);
     }
 }

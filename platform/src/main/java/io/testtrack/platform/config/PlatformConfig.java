@@ -29,6 +29,14 @@ public interface PlatformConfig {
         /** Connections of ProjectionPool, apart from the application's pool. */
         @WithDefault("4")
         int poolSize();
+
+        /**
+         * Whether a miss in the projection (an unknown project, a user who is not a member) is
+         * checked with auth-service before it becomes a 404, so that a project or a member created
+         * a moment ago is usable at once. Needs {@code internal-secret}.
+         */
+        @WithDefault("true")
+        boolean readThrough();
     }
 
     interface Kafka {
@@ -58,5 +66,21 @@ public interface PlatformConfig {
         /** How long processed event ids are remembered; longer than the topics' retention. */
         @WithDefault("P14D")
         Duration retention();
+
+        /**
+         * The longest one consumer transaction may take. Past it the transaction's connection is
+         * closed by PostgreSQL (which rolls it back) and the work is tried again like any
+         * transient failure. A poll of a thousand events takes well under a second.
+         */
+        @WithDefault("60s")
+        Duration transactionDeadline();
+
+        /**
+         * How long a change that fails for a moment (the database away, a deadlock, a deadline
+         * passed) is tried again before its event is parked, or, for a consumer that must not pass
+         * an event by, before its channel stops and liveness turns DOWN.
+         */
+        @WithDefault("3m")
+        Duration transientRetryLimit();
     }
 }

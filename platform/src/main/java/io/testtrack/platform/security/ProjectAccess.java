@@ -51,12 +51,18 @@ public class ProjectAccess {
                     : Uni.createFrom().failure(notFound());
         }
         Principal.User user = (Principal.User) principal;
+        if (user.isAdmin()) {
+            // an admin needs no membership: asking for one would send every miss on to auth-service
+            return memberships.userActive(user.userId()).chain(active -> {
+                if (!active) {
+                    throw deactivated();
+                }
+                return memberships.projectExists(projectId).map(exists -> orNotFound(exists, ProjectRole.LEAD));
+            });
+        }
         return memberships.standing(projectId, user.userId()).map(standing -> {
             if (!standing.userActive()) {
-                throw new AuthenticationRequiredException("This account is deactivated.");
-            }
-            if (user.isAdmin()) {
-                return orNotFound(standing.projectExists(), ProjectRole.LEAD);
+                throw deactivated();
             }
             if (standing.role() == null) {
                 throw notFound();
@@ -70,6 +76,10 @@ public class ProjectAccess {
             throw notFound();
         }
         return role;
+    }
+
+    private static AuthenticationRequiredException deactivated() {
+        return new AuthenticationRequiredException("This account is deactivated.");
     }
 
     private static ResourceNotFoundException notFound() {

@@ -9,36 +9,46 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Memberships as this service's projection of the access events has them, read through ProjectionPool. */
+/**
+ * Memberships as this service's projection of the access events has them, read through
+ * ProjectionPool. A miss (a project or a member the projection does not know) is asked of
+ * auth-service before it counts ({@link AuthReadThrough}), so that what was created a moment ago
+ * is usable at once; a hit is the projection's answer alone.
+ */
 @ApplicationScoped
 @DefaultBean
 public class ProjectedMemberships implements MembershipLookup {
 
     private final Pool pool;
+    private final AuthReadThrough readThrough;
 
-    public ProjectedMemberships(ProjectionPool projection) {
+    public ProjectedMemberships(ProjectionPool projection, AuthReadThrough readThrough) {
         this.pool = projection.pool();
+        this.readThrough = readThrough;
     }
 
     @Override
     public Uni<Optional<ProjectRole>> roleOf(UUID projectId, UUID userId) {
-        return pool.preparedQuery("SELECT role FROM access_members WHERE project_id = $1 AND user_id = $2")
-                .execute(Tuple.of(projectId, userId))
-                .map(rows -> {
-                    var it = rows.iterator();
-                    return it.hasNext() ? Optional.of(ProjectRole.valueOf(it.next().getString("role"))) : Optional.empty();
-                });
+        return standing(projectId, userId).map(standing -> Optional.ofNullable(standing.role()));
     }
 
     @Override
     public Uni<Boolean> projectExists(UUID projectId) {
         return pool.preparedQuery("SELECT 1 FROM access_projects WHERE project_id = $1").execute(Tuple.of(projectId))
-                .map(rows -> rows.size() > 0);
+                .map(rows -> rows.size() > 0)
+                .chain(exists -> exists ? Uni.createFrom().item(true)
+                        : readThrough.standing(projectId, null).map(auth -> auth.map(Standing::projectExists).orElse(false)));
     }
 
-    /** One round trip for every project-scoped request. */
+    /** One round trip for every project-scoped request whose answer the projection has. */
     @Override
     public Uni<Standing> standing(UUID projectId, UUID userId) {
+        return projected(projectId, userId).chain(projected -> projected.role() != null
+                ? Uni.createFrom().item(projected)
+                : readThrough.standing(projectId, userId).map(auth -> auth.orElse(projected)));
+    }
+
+    private Uni<Standing> projected(UUID projectId, UUID userId) {
         return pool.preparedQuery("SELECT (SELECT active FROM access_users WHERE user_id = $2) AS active, "
                         + "EXISTS (SELECT 1 FROM access_projects WHERE project_id = $1) AS project, "
                         + "(SELECT role FROM access_members WHERE project_id = $1 AND user_id = $2) AS role")

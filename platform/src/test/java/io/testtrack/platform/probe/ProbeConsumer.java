@@ -19,7 +19,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * a time, the other a poll at a time, from the same topic. Two kinds of probe events fail on
  * purpose: in an aggregate named {@code poison-…}, the change of seq 1 always fails (after a first
  * write, which must roll back); in one named {@code flaky-…}, each change fails twice as a
- * serialization failure would, then goes through.
+ * serialization failure would, then goes through. Two more stall or break their transaction on
+ * the first try, after a write: {@code hang-…} never completes (the transaction deadline must end
+ * it), {@code kill-…} has its database session killed under it.
  */
 @ApplicationScoped
 public class ProbeConsumer {
@@ -66,6 +68,14 @@ public class ProbeConsumer {
             return Uni.createFrom().failure(new PgException("could not serialize access", "ERROR", "40001", null));
         }
         Uni<Void> applied = insert(table, envelope, probe);
+        if (probe.aggregate().startsWith("hang-") && tries == 1) {
+            return applied.chain(() -> Uni.createFrom().nothing());
+        }
+        if (probe.aggregate().startsWith("kill-") && tries == 1) {
+            return applied.chain(() -> Panache.getSession())
+                    .chain(session -> session.createNativeQuery("SELECT pg_terminate_backend(pg_backend_pid())").getSingleResult())
+                    .replaceWithVoid();
+        }
         if (probe.aggregate().startsWith("poison-") && probe.seq() == 1) {
             // the same row twice: a unique violation from PostgreSQL, after a write that must not stay
             applied = applied.chain(() -> insert(table, envelope, probe));
