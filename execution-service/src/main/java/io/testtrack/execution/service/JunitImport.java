@@ -66,6 +66,11 @@ public class JunitImport {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
+                // A report streams into COPY as it is uploaded: one statement for as long as the upload
+                // takes, up to the gateway's ten minutes for an import, where the role allows 30 s.
+                try (var statement = connection.createStatement()) {
+                    statement.execute("SET LOCAL statement_timeout = '10min'");
+                }
                 Summary existing = request.idempotencyKey() == null ? null : existing(connection, request);
                 if (existing != null) {
                     connection.rollback();

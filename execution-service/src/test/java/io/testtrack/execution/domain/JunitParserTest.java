@@ -53,6 +53,25 @@ class JunitParserTest {
     }
 
     @Test
+    void aReportNestedDeeperThanAnyRealOneIsRefused() {
+        String deepSuites = "<testsuite name=\"s\">".repeat(33) + "<testcase classname=\"a\" name=\"b\"/>"
+                + "</testsuite>".repeat(33);
+        String deepInCase = "<testsuites><testsuite name=\"s\"><testcase classname=\"a\" name=\"b\"><failure>"
+                + "<x>".repeat(40) + "</x>".repeat(40) + "</failure></testcase></testsuite></testsuites>";
+        for (String deep : List.of(deepSuites, deepInCase)) {
+            JunitParser.InvalidReportException e = assertThrows(JunitParser.InvalidReportException.class,
+                    () -> JunitParser.parse(new ByteArrayInputStream(deep.getBytes(StandardCharsets.UTF_8)), r -> { }));
+            assertTrue(e.getMessage().contains("32 levels"), e.getMessage());
+        }
+        // 32 levels is still a report
+        String deepest = "<testsuite name=\"s\">".repeat(31) + "<testcase classname=\"a\" name=\"b\"/>"
+                + "</testsuite>".repeat(31);
+        List<TestResult> read = new java.util.ArrayList<>();
+        assertEquals(1, JunitParser.parse(new ByteArrayInputStream(deepest.getBytes(StandardCharsets.UTF_8)), read::add));
+        assertEquals("a#b", read.get(0).key());
+    }
+
+    @Test
     void entityBombsAndExternalEntitiesAreRefused() {
         String laughs = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;\">]>"
                 + "<testsuite><testcase classname=\"a\" name=\"&lol2;\"/></testsuite>";
