@@ -54,6 +54,21 @@ class ConsumerDeadlinesTest {
         appliedOnceByBoth(aggregate, ids.get(0));
     }
 
+    @Test
+    void aFailureOfAMomentThatNeverPassesIsParkedAfterTheRetryLimit() {
+        String aggregate = "never-" + UUID.randomUUID();
+        String id = publish(aggregate).get(0);
+
+        for (String consumer : List.of(ProbeConsumer.CONSUMER, ProbeConsumer.BATCH_CONSUMER)) {
+            Awaitility.await().atMost(TIMEOUT).until(() -> count(
+                    "SELECT count(*) FROM parked_event WHERE consumer = $1 AND event_id = $2", consumer, id) == 1);
+            assertEquals(1L, count("SELECT count(*) FROM parked_event WHERE consumer = $1 AND event_id = $2 "
+                    + "AND failure LIKE '%retry limit%' AND failure LIKE '%40001%'", consumer, id));
+            assertTrue(ProbeConsumer.TRIES.get(consumer + "/" + id) > 3, "retried before it was parked");
+        }
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
     private void appliedOnceByBoth(String aggregate, String eventId) {
         for (String table : List.of("probe_applied", "probe_applied_batch")) {
             Awaitility.await().atMost(TIMEOUT).until(() -> count("SELECT count(*) FROM " + table + " WHERE aggregate = $1",

@@ -21,7 +21,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * write, which must roll back); in one named {@code flaky-…}, each change fails twice as a
  * serialization failure would, then goes through. Two more stall or break their transaction on
  * the first try, after a write: {@code hang-…} never completes (the transaction deadline must end
- * it), {@code kill-…} has its database session killed under it.
+ * it), {@code kill-…} has its database session killed under it. In one named {@code never-…}, every
+ * change fails as a serialization failure would, for good.
  */
 @ApplicationScoped
 public class ProbeConsumer {
@@ -64,7 +65,7 @@ public class ProbeConsumer {
     public static Uni<Void> apply(String consumer, String table, EventEnvelope envelope) {
         ProbeRecorded probe = EventCodec.payload(envelope, ProbeRecorded.class);
         int tries = TRIES.merge(consumer + "/" + envelope.id(), 1, Integer::sum);
-        if (probe.aggregate().startsWith("flaky-") && tries <= 2) {
+        if (probe.aggregate().startsWith("flaky-") && tries <= 2 || probe.aggregate().startsWith("never-")) {
             return Uni.createFrom().failure(new PgException("could not serialize access", "ERROR", "40001", null));
         }
         Uni<Void> applied = insert(table, envelope, probe);
