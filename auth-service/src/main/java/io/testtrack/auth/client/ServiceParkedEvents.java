@@ -12,11 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * One typed client per service that keeps parked events, at the addresses the deployment gives
- * ({@code testtrack.parked-events.services.<service>}); auth-service answers for its own itself.
+ * ({@code parked-events.services.<service>}); auth-service answers for its own itself.
  * Each call has a deadline: a service that does not answer is reported as unreachable, and
  * holds up nothing else.
  */
@@ -27,8 +26,8 @@ public class ServiceParkedEvents {
 
     private final Map<String, ParkedEventsApi> clients = new LinkedHashMap<>();
 
-    public ServiceParkedEvents(@ConfigProperty(name = "testtrack.parked-events.services") Map<String, String> services) {
-        services.forEach((service, url) -> clients.put(service, QuarkusRestClientBuilder.newBuilder()
+    public ServiceParkedEvents(ParkedEventsConfig config) {
+        config.services().forEach((service, url) -> clients.put(service, QuarkusRestClientBuilder.newBuilder()
                 .baseUri(URI.create(url))
                 .connectTimeout(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)

@@ -4,6 +4,8 @@ import io.testtrack.events.EventCodec;
 import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
 import java.net.ConnectException;
+import java.net.SocketException;
+import java.nio.channels.ClosedChannelException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
@@ -13,7 +15,7 @@ import org.hibernate.JDBCException;
 /**
  * Tells a consumer's failures apart, three ways:
  * <ul>
- * <li><b>transient</b>: the database unreachable or restarting, a lost connection, a serialization
+ * <li><b>transient</b>: the database unreachable or restarting, a lost or reset connection, a serialization
  * failure or deadlock, a timeout. The same change goes through once it passes: retry it.</li>
  * <li><b>a bad event</b>: the event's data breaks a rule of the database (SQLSTATE class 22, data
  * exception, or 23, integrity constraint), its payload does not read, or the consumer says so
@@ -37,6 +39,7 @@ final class EventFailures {
     static boolean isTransient(Throwable failure) {
         return causes(failure).anyMatch(cause -> {
             if (cause instanceof ClosedConnectionException || cause instanceof ConnectException
+                    || cause instanceof SocketException || cause instanceof ClosedChannelException
                     || cause instanceof TimeoutException) {
                 return true;
             }

@@ -40,7 +40,7 @@ import java.util.stream.Collectors;
  * Where an event goes that its consumer cannot apply: a row in {@code parked_event} with the
  * failure, and the event's inbox row, in one transaction. The consumer then goes on with the
  * events behind it. Each parking is logged as an error and counted in
- * {@code testtrack_events_parked_total{consumer}}; {@code testtrack_events_parked{consumer}} is how
+ * {@code testtrack_events_parked_total{consumer}}; {@code testtrack_events_parked_waiting{consumer}} is how
  * many wait now. An administrator lists, replays and discards them through
  * {@link ParkedEventsResource}.
  */
@@ -90,7 +90,7 @@ public class ParkedEvents {
     private AtomicLong waitingOf(String consumer) {
         return waiting.computeIfAbsent(consumer, name -> {
             AtomicLong count = new AtomicLong();
-            Gauge.builder("testtrack.events.parked", count, AtomicLong::get)
+            Gauge.builder("testtrack.events.parked.waiting", count, AtomicLong::get)
                     .description("Events of the consumer that are parked now, waiting for an operator")
                     .tag("consumer", name)
                     .register(registry);
@@ -196,7 +196,6 @@ public class ParkedEvents {
                         + "replayed, only discarded.");
             }
             Map<String, Object> values = new HashMap<>();
-            values.put("consumer", row.consumer());
             values.put("eventId", row.eventId());
             values.put("topic", row.topic());
             values.put("key", row.key() == null ? row.eventId() : row.key());

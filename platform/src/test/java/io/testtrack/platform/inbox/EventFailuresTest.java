@@ -29,6 +29,8 @@ class EventFailuresTest {
         assertTransient(new CompletionException(new HibernateException("failed", pg("40001"))), "wrapped");
         assertTransient(ClosedConnectionException.INSTANCE, "connection lost");
         assertTransient(new HibernateException(new ConnectException("Connection refused")), "database down");
+        assertTransient(new HibernateException(new java.net.SocketException("Connection reset")),
+                "the session killed under a transaction (pg_terminate_backend, a restart)");
         assertTransient(new TimeoutException(), "timeout");
         assertTransient(new JDBCConnectionException("lost", new SQLException("lost", "08003")), "JDBC connection lost");
     }
