@@ -147,25 +147,36 @@ class GatewayTest {
     }
 
     @Test
-    void aTokenIssuedBeforeTheUsersSessionsWereRevokedIsRefused() {
+    void aTokenOfAnEarlierSessionGenerationIsRefusedWithinTheRecheckEvenInItsOwnSecond() {
         UUID userId = UUID.randomUUID();
-        String token = "Bearer " + TestTokens.valid(userId, "r@example.com", "TESTER");
-        given().header("Authorization", token).get("/api/tests").then().statusCode(200);
-        redis.value(Long.class).set("tt:tokens-revoked-before:" + userId, Instant.now().getEpochSecond() + 5);
-        // The gateway rereads a user's revocation moment at most every second (revocation-recheck).
+        String issued = "Bearer " + TestTokens.valid(userId, "r@example.com", "TESTER", 3);
+        given().header("Authorization", issued).get("/api/tests").then().statusCode(200);
+        // auth-service ends the user's sessions within the second the token was issued in
+        redis.value(Long.class).set("tt:session-generation:" + userId, 4L);
+        String next = "Bearer " + TestTokens.valid(userId, "r@example.com", "TESTER", 4);
+        // The gateway rereads a user's generation at most every second (revocation-recheck).
         long revoked = System.nanoTime();
         await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
-                given().header("Authorization", token).get("/api/tests").then().statusCode(401)
+                given().header("Authorization", issued).get("/api/tests").then().statusCode(401)
                         .body("detail", containsString("session has ended")));
         assertTrue(Duration.ofNanos(System.nanoTime() - revoked).toMillis() < 1_500, "refused within the recheck period");
+        given().header("Authorization", next).get("/api/tests").then().statusCode(200);
+        String unmarked = "Bearer " + TestTokens.valid(userId, "r@example.com", "TESTER");
+        given().header("Authorization", unmarked).get("/api/tests").then().statusCode(401);
+    }
+
+    /** Waits for a fresh minute when the current one ends within 15 s: counts start again with each window. */
+    private static void awaitRoomInTheRateWindow() {
+        long window = 60;
+        if (window - Instant.now().getEpochSecond() % window < 15) {
+            await().atMost(Duration.ofSeconds(16)).until(() -> window - Instant.now().getEpochSecond() % window >= 45);
+        }
     }
 
     @Test
     void requestsCountedByAnotherGatewayInRedisCountAgainstTheLimit() {
         long window = 60;
-        if (60 - Instant.now().getEpochSecond() % window < 10) {
-            await().atMost(Duration.ofSeconds(11)).until(() -> 60 - Instant.now().getEpochSecond() % window >= 50);
-        }
+        awaitRoomInTheRateWindow();
         UUID userId = UUID.randomUUID();
         String token = "Bearer " + TestTokens.valid(userId, "shared@example.com", "TESTER");
         long index = Instant.now().getEpochSecond() / window;
@@ -187,6 +198,7 @@ class GatewayTest {
 
     @Test
     void aCallerOverItsRateLimitGets429WithRetryAfter() {
+        awaitRoomInTheRateWindow();
         String token = user();
         for (int i = 0; i < 50; i++) {
             given().header("Authorization", token).get("/api/tests").then().statusCode(200);
@@ -198,6 +210,7 @@ class GatewayTest {
 
     @Test
     void theAuthRoutesHaveAStricterLimitPerAddress() {
+        awaitRoomInTheRateWindow();
         String address = "10.77." + (int) (Math.random() * 250) + "." + (1 + (int) (Math.random() * 250));
         for (int i = 0; i < 60; i++) {
             given().header("X-Forwarded-For", address).contentType(ContentType.JSON).body("{}").post("/api/auth/login")

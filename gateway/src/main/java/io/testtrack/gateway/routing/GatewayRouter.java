@@ -204,8 +204,9 @@ public class GatewayRouter {
     }
 
     /**
-     * A user's token issued before the user's revocation moment ends here; then the rate limits.
-     * Most requests find the revocation moment remembered and go on at once, without Redis.
+     * A user's token issued in an earlier session generation than the user's current one ends
+     * here; then the rate limits. Most requests find the generation remembered and go on at once,
+     * without Redis.
      */
     private void admitAndForward(HttpProxy target, HttpServerRequest request, JsonWebToken jwt, String address) {
         if (jwt.getGroups().contains("API_TOKEN")) {
@@ -213,23 +214,23 @@ public class GatewayRouter {
             admitCounted(target, request, jwt, address);
             return;
         }
-        CompletableFuture<Long> revocation = admission.revokedBefore(jwt.getSubject());
-        if (revocation.isDone() && !revocation.isCompletedExceptionally()) {
-            admitIfCurrent(target, request, jwt, address, revocation.join());
+        CompletableFuture<Long> generation = admission.sessionGeneration(jwt.getSubject());
+        if (generation.isDone() && !generation.isCompletedExceptionally()) {
+            admitIfCurrent(target, request, jwt, address, generation.join());
             return;
         }
-        revocation.whenComplete((revokedBefore, failure) -> {
+        generation.whenComplete((current, failure) -> {
             if (failure != null) {
                 unavailable(request, failure);
             } else {
-                admitIfCurrent(target, request, jwt, address, revokedBefore);
+                admitIfCurrent(target, request, jwt, address, current);
             }
         });
     }
 
     private void admitIfCurrent(HttpProxy target, HttpServerRequest request, JsonWebToken jwt, String address,
-            long revokedBefore) {
-        if (revokedBefore >= 0 && jwt.getIssuedAtTime() < revokedBefore) {
+            long currentGeneration) {
+        if (Admission.revoked(jwt, currentGeneration)) {
             unauthorized(request, "The session has ended; sign in again.");
             return;
         }
