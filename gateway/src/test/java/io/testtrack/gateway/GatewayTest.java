@@ -54,6 +54,9 @@ class GatewayTest {
     @TestHTTPResource("/")
     URI gateway;
 
+    @TestHTTPResource(value = "/", management = true)
+    URI management;
+
     private static String user() {
         return "Bearer " + TestTokens.valid(UUID.randomUUID(), "u@example.com", "TESTER");
     }
@@ -307,10 +310,41 @@ class GatewayTest {
     }
 
     @Test
+    void metricsAndOpenApiAreOnlyOnTheManagementPort() {
+        for (String path : List.of("/q/metrics", "/q/openapi")) {
+            given().get(path).then().statusCode(404);
+            given().header("Authorization", user()).get(path).then().statusCode(404);
+        }
+        given().get(management.resolve("/q/openapi")).then().statusCode(200);
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void theClientAddressIsTheFirstUntrustedHopFromTheRight() {
+        // A client sent its own X-Forwarded-For; the trusted proxy in front (127.0.0.1) appended the real address.
+        Response spoofed = given().header("Authorization", user()).header("X-Forwarded-For", "6.6.6.6, 10.9.8.7").get("/api/tests");
+        spoofed.then().statusCode(200);
+        assertEquals("10.9.8.7", seen(spoofed).getJsonObject("headers").getString("x-forwarded-for"));
+        // Two trusted proxies in a row: the hop before them.
+        Response chained = given().header("Authorization", user()).header("X-Forwarded-For", "6.6.6.6, 10.9.8.7, 127.0.0.1")
+                .get("/api/tests");
+        assertEquals("10.9.8.7", seen(chained).getJsonObject("headers").getString("x-forwarded-for"));
+        // Choosing another leftmost value for every try does not escape the per-address limit.
+        awaitRoomInTheRateWindow();
+        String address = "10.79." + (int) (Math.random() * 250) + "." + (1 + (int) (Math.random() * 250));
+        for (int i = 0; i < 60; i++) {
+            given().header("X-Forwarded-For", "6.6." + i + ".6, " + address).contentType(ContentType.JSON).body("{}")
+                    .post("/api/auth/login").then().statusCode(200);
+        }
+        given().header("X-Forwarded-For", "7.7.7.7, " + address).contentType(ContentType.JSON).body("{}")
+                .post("/api/auth/login").then().statusCode(429);
+    }
+
+    @Test
     void requestMetricsAreKeptPerRouteNotPerPath() {
         String id = UUID.randomUUID().toString();
         given().header("Authorization", user()).get("/api/tests/" + id).then().statusCode(200);
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().get(management.resolve("/q/metrics")).then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("uri=\"/api/tests/*\""), "requests counted under their route");
         assertFalse(metrics.contains(id), "no series per id");
     }

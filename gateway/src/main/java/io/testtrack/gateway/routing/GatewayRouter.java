@@ -8,6 +8,7 @@ import io.testtrack.gateway.client.AuthTokenClient;
 import io.testtrack.gateway.config.GatewayConfig;
 import io.testtrack.gateway.security.Admission;
 import io.testtrack.gateway.security.ApiTokenExchange;
+import io.testtrack.gateway.security.ClientAddress;
 import io.testtrack.gateway.security.VerifiedTokens;
 import io.testtrack.gateway.web.Problems;
 import io.vertx.core.Future;
@@ -60,17 +61,19 @@ public class GatewayRouter {
     private final VerifiedTokens verifiedTokens;
     private final ApiTokenExchange apiTokens;
     private final Admission admission;
+    private final ClientAddress clientAddress;
     private final Map<String, SocketAddress> origins;
     private final Vertx vertx;
     /** One proxy per route: its service's address and its timeout. */
     private final Map<RouteTable.Route, HttpProxy> proxies = new HashMap<>();
 
     public GatewayRouter(GatewayConfig config, VerifiedTokens verifiedTokens, ApiTokenExchange apiTokens,
-            Admission admission, Vertx vertx) {
+            Admission admission, ClientAddress clientAddress, Vertx vertx) {
         this.config = config;
         this.verifiedTokens = verifiedTokens;
         this.apiTokens = apiTokens;
         this.admission = admission;
+        this.clientAddress = clientAddress;
         this.vertx = vertx;
         this.origins = config.services().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                 e -> SocketAddress.inetSocketAddress(port(e.getValue()), e.getValue().getHost())));
@@ -155,7 +158,7 @@ public class GatewayRouter {
             request.connection().close();
             return;
         }
-        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        String address = clientAddress.of(request);
         String wsToken = route.prefix().equals("/ws") ? request.getParam("access_token") : null;
         String authorization = request.getHeader("Authorization");
         FORGEABLE.forEach(request.headers()::remove);
