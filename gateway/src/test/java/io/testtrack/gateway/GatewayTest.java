@@ -340,6 +340,58 @@ class GatewayTest {
                 .post("/api/auth/login").then().statusCode(429);
     }
 
+    /** Sends {@code bytes} as a chunked body on a raw socket and answers the reply (the connection closes after it). */
+    private String sendChunked(String path, String contentType, int bytes, String requestId) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(gateway.getHost(), gateway.getPort())) {
+            socket.setSoTimeout(20_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            Thread writer = new Thread(() -> {
+                try {
+                    out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + user()
+                            + "\r\nX-Request-Id: " + requestId + "\r\nContent-Type: " + contentType
+                            + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    byte[] chunk = new byte[64 * 1024];
+                    java.util.Arrays.fill(chunk, (byte) ' ');
+                    for (int sent = 0; sent < bytes; sent += chunk.length) {
+                        out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                        out.write(chunk);
+                        out.write("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    }
+                    out.write("0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    out.flush();
+                } catch (java.io.IOException closedByTheGateway) {
+                    // the gateway may close the connection once it has answered
+                }
+            });
+            writer.start();
+            String reply = new String(socket.getInputStream().readNBytes(4096), java.nio.charset.StandardCharsets.UTF_8);
+            writer.join(20_000);
+            return reply;
+        }
+    }
+
+    @Test
+    void aChunkedBodyIsCountedAsItStreamsAgainstTheRouteLimit() throws Exception {
+        String json = "chunked-json-" + UUID.randomUUID();
+        String reply = sendChunked("/api/tests", "application/json", 3 * 1024 * 1024, json);
+        assertTrue(reply.startsWith("HTTP/1.1 413"), reply);
+        assertTrue(reply.contains("application/problem+json"), reply);
+        assertNull(DownstreamStub.RECEIVED.get(json), "the service never got the body");
+
+        String small = "chunked-small-" + UUID.randomUUID();
+        assertTrue(sendChunked("/api/tests", "application/json", 512 * 1024, small).startsWith("HTTP/1.1 200"));
+        assertEquals(512 * 1024, DownstreamStub.RECEIVED.get(small).getInteger("bodyBytes"));
+
+        // An import streams on to the service, counted: over the import limit (6 MB in tests) it is cut off.
+        String bigImport = "chunked-import-" + UUID.randomUUID();
+        String importReply = sendChunked("/api/imports/junit", "application/xml", 8 * 1024 * 1024, bigImport);
+        assertFalse(importReply.startsWith("HTTP/1.1 200"), importReply);
+        assertNull(DownstreamStub.RECEIVED.get(bigImport), "the service never got a whole body");
+        String fineImport = "chunked-import-ok-" + UUID.randomUUID();
+        assertTrue(sendChunked("/api/imports/junit", "application/xml", 4 * 1024 * 1024, fineImport).startsWith("HTTP/1.1 200"));
+        assertEquals(4 * 1024 * 1024, DownstreamStub.RECEIVED.get(fineImport).getInteger("bodyBytes"));
+    }
+
     @Test
     void requestMetricsAreKeptPerRouteNotPerPath() {
         String id = UUID.randomUUID().toString();

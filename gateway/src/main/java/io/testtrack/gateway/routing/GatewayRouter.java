@@ -89,7 +89,8 @@ public class GatewayRouter {
             boolean webSocket = route.prefix().equals("/ws");
             Duration timeout = webSocket ? Duration.ZERO
                     : route.isImport() ? limits.importTimeout() : limits.downstreamTimeout();
-            proxies.put(route, proxy(webSocket ? webSocketClient : pooled, origins.get(route.service()), timeout));
+            long bodyLimit = route.isImport() ? limits.importBody() : limits.jsonBody();
+            proxies.put(route, proxy(webSocket ? webSocketClient : pooled, origins.get(route.service()), timeout, bodyLimit));
         }
         router.route("/api/*").order(10).handler(this::handle);
         router.route("/ws/*").order(10).handler(this::handle);
@@ -106,8 +107,10 @@ public class GatewayRouter {
     /**
      * A proxy to {@code origin} whose answer may be silent for at most {@code timeout} (zero: no
      * limit); an origin that does not answer in time is a 504, one that cannot be reached a 502.
+     * Bodies are counted as they stream (chunked ones declare no length): over {@code bodyLimit}
+     * bytes the request to the origin is reset and the client gets a 413.
      */
-    private static HttpProxy proxy(HttpClient client, SocketAddress origin, Duration timeout) {
+    private static HttpProxy proxy(HttpClient client, SocketAddress origin, Duration timeout, long bodyLimit) {
         HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(true), client)
                 .originRequestProvider((request, c) -> c.request(new RequestOptions()
                         .setServer(origin)
@@ -119,10 +122,24 @@ public class GatewayRouter {
             @Override
             public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
                 context.request().setURI(withoutAccessToken(context.request().getURI()));
-                return context.sendRequest().recover(failure -> Future.succeededFuture(downstreamFailed(context, failure)));
+                Body body = context.request().getBody();
+                CountedBody counted = new CountedBody(body.stream(), bodyLimit);
+                context.request().setBody(Body.body(counted, body.length()));
+                return context.sendRequest().recover(failure -> Future.succeededFuture(counted.exceeded()
+                        ? tooLarge(context, bodyLimit) : downstreamFailed(context, failure)));
             }
         });
         return proxy;
+    }
+
+    /** The 413 for a body that went over the limit while streaming; the connection closes after it. */
+    private static ProxyResponse tooLarge(ProxyContext context, long limit) {
+        HttpServerRequest request = context.request().proxiedRequest();
+        request.response().endHandler(ended -> request.connection().close());
+        String body = Problems.body(request, 413, "payload-too-large", "Payload too large",
+                "The body is over the limit of " + limit + " bytes for this route.");
+        return context.request().response().setStatusCode(413).putHeader("Content-Type", "application/problem+json")
+                .putHeader("Connection", "close").setBody(Body.body(Buffer.buffer(body)));
     }
 
     private static ProxyResponse downstreamFailed(ProxyContext context, Throwable failure) {

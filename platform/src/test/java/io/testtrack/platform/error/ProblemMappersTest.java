@@ -58,6 +58,49 @@ class ProblemMappersTest {
                 .body(not(containsString("IllegalStateException")));
     }
 
+    /** Sends {@code bytes} of JSON as a chunked body (no Content-Length) and answers the reply's head and body. */
+    private static String postChunkedJson(String path, int bytes) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(20_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            Thread writer = new Thread(() -> {
+                try {
+                    out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                            + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    String open = "{\"email\":\"ada@example.com\",\"name\":\"Ada\",\"priority\":\"HIGH\",\"padding\":\"";
+                    byte[] chunk = new byte[64 * 1024];
+                    java.util.Arrays.fill(chunk, (byte) 'a');
+                    out.write((Integer.toHexString(open.length()) + "\r\n" + open + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    for (int sent = open.length(); sent < bytes; sent += chunk.length) {
+                        out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                        out.write(chunk);
+                        out.write("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    }
+                    out.write("2\r\n\"}\r\n0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    out.flush();
+                } catch (java.io.IOException closedByTheServer) {
+                    // the service may close the connection once it has answered
+                }
+            });
+            writer.start();
+            String reply = new String(socket.getInputStream().readNBytes(8192), java.nio.charset.StandardCharsets.UTF_8);
+            writer.join(20_000);
+            return reply;
+        }
+    }
+
+    @Test
+    void aChunkedJsonBodyIsCountedAsItArrives() throws Exception {
+        // The HTTP limit here is 25 MB, as in a service that takes uploads; JSON stays at 1 MB.
+        String refused = postChunkedJson("/probe/validated", 3 * 1024 * 1024);
+        org.junit.jupiter.api.Assertions.assertTrue(refused.startsWith("HTTP/1.1 413"), refused);
+        org.junit.jupiter.api.Assertions.assertTrue(refused.contains("application/problem+json"), refused);
+        org.junit.jupiter.api.Assertions.assertTrue(refused.contains("/problems/payload-too-large"), refused);
+        String accepted = postChunkedJson("/probe/validated", 200 * 1024);
+        org.junit.jupiter.api.Assertions.assertTrue(accepted.startsWith("HTTP/1.1 200"), accepted);
+        org.junit.jupiter.api.Assertions.assertTrue(accepted.contains("ada@example.com"), accepted);
+    }
+
     @Test
     void aValidBodyPasses() {
         given().contentType(ContentType.JSON).body(VALID).post("/probe/validated")
