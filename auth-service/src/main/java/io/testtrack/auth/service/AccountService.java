@@ -1,6 +1,8 @@
 package io.testtrack.auth.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.auth.config.AuthConfig;
 import io.testtrack.auth.domain.AuditAction;
@@ -96,7 +98,20 @@ public class AccountService {
                 }));
     }
 
-    public Uni<Void> forgotPassword(String email, Caller caller) {
+    /**
+     * Takes a forgot-password request and returns before anything about the address is looked up:
+     * the reset token, its audit entry and the mail are made afterwards, on a Vert.x context of
+     * their own. The answer and its timing are therefore the same whether or not the address has
+     * an account, and never wait for the database or SMTP. A request lost to a crash in between is
+     * asked again by the user; a failure is logged.
+     */
+    public void requestPasswordReset(String email, Caller caller) {
+        VertxContextSupport.subscribe(() -> forgotPassword(email, caller).toMulti(), subscribe -> subscribe.with(
+                ignored -> {
+                }, failure -> Log.errorf("a requested password reset was not made: %s", failure.toString())));
+    }
+
+    Uni<Void> forgotPassword(String email, Caller caller) {
         String token = Secrets.generate("");
         Instant now = Instant.now();
         return Panache.withTransaction(() -> users.findByEmail(email).chain(user -> {

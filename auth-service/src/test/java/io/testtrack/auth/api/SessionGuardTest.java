@@ -155,4 +155,32 @@ class SessionGuardTest {
         Fixtures.admin().request().get("/api/admin/audit?action=PASSWORD_CHANGE_FAILED&actor=" + userId).then()
                 .statusCode(200).body("total", greaterThanOrEqualTo(5));
     }
+
+    @Test
+    void forgotPasswordAnswersBeforeTouchingTheAccountAndTheMailStillGoesOut() throws Exception {
+        String email = AuthApi.newEmail("forgot-fast");
+        Response session = api.signUp(email);
+        UUID userId = UUID.fromString(session.jsonPath().getString("user.id"));
+        HttpClient client = HttpClient.newHttpClient();
+        SqlConnection connection = pool.getConnection().await().atMost(Duration.ofSeconds(5));
+        try {
+            // While the account's row is locked, nothing that writes for the account can finish.
+            Transaction locked = connection.begin().await().atMost(Duration.ofSeconds(5));
+            connection.preparedQuery("SELECT id FROM users WHERE id = $1 FOR UPDATE").execute(Tuple.of(userId))
+                    .await().atMost(Duration.ofSeconds(5));
+            for (String address : new String[] { email, AuthApi.newEmail("nobody") }) {
+                HttpResponse<String> answer = client.send(HttpRequest.newBuilder(forgot).timeout(Duration.ofSeconds(5))
+                        .header("Content-Type", "application/json").header("X-Forwarded-For", "10.200.0.1")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + address + "\"}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(202, answer.statusCode(), answer.body());
+            }
+            locked.commit().await().atMost(Duration.ofSeconds(5));
+        } finally {
+            connection.close().await().atMost(Duration.ofSeconds(5));
+        }
+        String token = GreenMailResource.tokenMailedTo(email, 2);
+        api.request().body(Map.of("token", token, "newPassword", "a much better passphrase")).post("/api/auth/password/reset")
+                .then().statusCode(200);
+    }
 }
