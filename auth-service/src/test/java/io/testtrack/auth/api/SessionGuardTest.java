@@ -2,7 +2,9 @@ package io.testtrack.auth.api;
 
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -127,6 +129,20 @@ class SessionGuardTest {
         refreshed.then().statusCode(200).body("user.role", is("TESTER"));
         assertEquals("TESTER", claims(AuthApi.bearer(refreshed)).get("groups").get(0).asText());
         assertFalse(revoked(AuthApi.bearer(refreshed)));
+    }
+
+    @Test
+    void aDemotedAdminsTokenNoLongerOpensProjectsOutsideTheirOwn() {
+        Login admin = Fixtures.admin();
+        UUID project = Fixtures.project(admin);
+        Login demoted = Fixtures.user(admin, "demoted-projects", "ADMIN");
+        demoted.request().get("/api/projects/" + project).then().statusCode(200);
+
+        admin.request().body(Map.of("role", "DEVELOPER")).patch("/api/admin/users/" + demoted.id()).then().statusCode(200);
+
+        demoted.request().get("/api/projects/" + project).then().statusCode(404);
+        demoted.request().get("/api/projects").then().statusCode(200).body("id", not(hasItem(project.toString())));
+        demoted.request().body(Map.of("name", "Taken over")).patch("/api/projects/" + project).then().statusCode(404);
     }
 
     @Test
