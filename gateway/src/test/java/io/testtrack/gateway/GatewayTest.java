@@ -20,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.testtrack.gateway.security.RateCounters;
+import io.testtrack.platform.testing.ChunkedRequests;
 import io.testtrack.platform.testing.TestTokens;
 import io.testtrack.platform.testing.TestTokens.Forgery;
 import io.vertx.core.json.JsonObject;
@@ -340,34 +341,9 @@ class GatewayTest {
                 .post("/api/auth/login").then().statusCode(429);
     }
 
-    /** Sends {@code bytes} as a chunked body on a raw socket and answers the reply (the connection closes after it). */
     private String sendChunked(String path, String contentType, int bytes, String requestId) throws Exception {
-        try (java.net.Socket socket = new java.net.Socket(gateway.getHost(), gateway.getPort())) {
-            socket.setSoTimeout(20_000);
-            java.io.OutputStream out = socket.getOutputStream();
-            Thread writer = new Thread(() -> {
-                try {
-                    out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + user()
-                            + "\r\nX-Request-Id: " + requestId + "\r\nContent-Type: " + contentType
-                            + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                    byte[] chunk = new byte[64 * 1024];
-                    java.util.Arrays.fill(chunk, (byte) ' ');
-                    for (int sent = 0; sent < bytes; sent += chunk.length) {
-                        out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                        out.write(chunk);
-                        out.write("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                    }
-                    out.write("0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                    out.flush();
-                } catch (java.io.IOException closedByTheGateway) {
-                    // the gateway may close the connection once it has answered
-                }
-            });
-            writer.start();
-            String reply = new String(socket.getInputStream().readNBytes(4096), java.nio.charset.StandardCharsets.UTF_8);
-            writer.join(20_000);
-            return reply;
-        }
+        return ChunkedRequests.post(gateway.getHost(), gateway.getPort(), path,
+                java.util.Map.of("Authorization", user(), "X-Request-Id", requestId, "Content-Type", contentType), "", bytes, "");
     }
 
     @Test

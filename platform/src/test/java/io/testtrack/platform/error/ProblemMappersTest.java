@@ -58,35 +58,11 @@ class ProblemMappersTest {
                 .body(not(containsString("IllegalStateException")));
     }
 
-    /** Sends {@code bytes} of JSON as a chunked body (no Content-Length) and answers the reply's head and body. */
+    /** {@code bytes} of JSON sent chunked, without a Content-Length. */
     private static String postChunkedJson(String path, int bytes) throws Exception {
-        try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
-            socket.setSoTimeout(20_000);
-            java.io.OutputStream out = socket.getOutputStream();
-            Thread writer = new Thread(() -> {
-                try {
-                    out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                            + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                    String open = "{\"email\":\"ada@example.com\",\"name\":\"Ada\",\"priority\":\"HIGH\",\"padding\":\"";
-                    byte[] chunk = new byte[64 * 1024];
-                    java.util.Arrays.fill(chunk, (byte) 'a');
-                    out.write((Integer.toHexString(open.length()) + "\r\n" + open + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                    for (int sent = open.length(); sent < bytes; sent += chunk.length) {
-                        out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                        out.write(chunk);
-                        out.write("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                    }
-                    out.write("2\r\n\"}\r\n0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                    out.flush();
-                } catch (java.io.IOException closedByTheServer) {
-                    // the service may close the connection once it has answered
-                }
-            });
-            writer.start();
-            String reply = new String(socket.getInputStream().readNBytes(8192), java.nio.charset.StandardCharsets.UTF_8);
-            writer.join(20_000);
-            return reply;
-        }
+        return io.testtrack.platform.testing.ChunkedRequests.post("localhost", io.restassured.RestAssured.port, path,
+                java.util.Map.of("Content-Type", "application/json"),
+                "{\"email\":\"ada@example.com\",\"name\":\"Ada\",\"priority\":\"HIGH\",\"padding\":\"", bytes, "\"}");
     }
 
     @Test
