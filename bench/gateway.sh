@@ -29,6 +29,7 @@ run() { # run <label> <url> [wrk args...]
 # limit; the bench runs a second gateway on 18080 whose limits are high enough never to trip
 # (the Redis counting still happens on every request, so its cost is measured).
 GATEWAY_RATE_LIMIT_PER_PRINCIPAL=1000000000 GATEWAY_RATE_LIMIT_PER_ADDRESS=1000000000 QUARKUS_HTTP_PORT=18080 \
+  TESTTRACK_GATEWAY_MANAGEMENT_PORT=19080 \
   scripts/run-service.sh gateway >/tmp/testtrack-bench-gateway.log 2>&1 &
 gw=$!
 trap 'kill $gw 2>/dev/null || true' EXIT

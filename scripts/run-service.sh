@@ -68,7 +68,9 @@ if [ "$mode" = train ]; then
   [ "$module" = gateway ] && check=live
   rm -f app-cds.jsa
   agent=$(agent_jar) || { echo "run-service: the class-linking agent (scripts/cds) did not compile" >&2; exit 1; }
-  QUARKUS_HTTP_PORT=$port java "${opts[@]}" -XX:ArchiveClassesAtExit=app-cds.jsa -jar quarkus-run.jar \
+  # the gateway's management interface (metrics, OpenAPI) moves aside too, clear of a running stack's
+  QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$(( port + 1000 )) \
+    java "${opts[@]}" -XX:ArchiveClassesAtExit=app-cds.jsa -jar quarkus-run.jar \
     >"$ROOT/$module/target/cds-training.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 600); do

@@ -444,6 +444,7 @@ case "${1:-up}" in
   TestTrack Pro is up:   http://localhost:8080
   first admin:           $TESTTRACK_ADMIN_EMAIL / $TESTTRACK_ADMIN_PASSWORD
   mails sent:            http://localhost:$MAIL_API_PORT/api/user/<address>/messages/INBOX
+  gateway metrics:       http://127.0.0.1:${TESTTRACK_GATEWAY_MANAGEMENT_PORT:-9080}/q/metrics (and /q/openapi)
   logs:                  $LOGS
   stop everything:       scripts/stack.sh down
 EOF

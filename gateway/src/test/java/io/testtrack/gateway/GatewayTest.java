@@ -20,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.testtrack.gateway.security.RateCounters;
+import io.testtrack.platform.testing.ChunkedRequests;
 import io.testtrack.platform.testing.TestTokens;
 import io.testtrack.platform.testing.TestTokens.Forgery;
 import io.vertx.core.json.JsonObject;
@@ -53,6 +54,9 @@ class GatewayTest {
 
     @TestHTTPResource("/")
     URI gateway;
+
+    @TestHTTPResource(value = "/", management = true)
+    URI management;
 
     private static String user() {
         return "Bearer " + TestTokens.valid(UUID.randomUUID(), "u@example.com", "TESTER");
@@ -147,25 +151,36 @@ class GatewayTest {
     }
 
     @Test
-    void aTokenIssuedBeforeTheUsersSessionsWereRevokedIsRefused() {
+    void aTokenOfAnEarlierSessionGenerationIsRefusedWithinTheRecheckEvenInItsOwnSecond() {
         UUID userId = UUID.randomUUID();
-        String token = "Bearer " + TestTokens.valid(userId, "r@example.com", "TESTER");
-        given().header("Authorization", token).get("/api/tests").then().statusCode(200);
-        redis.value(Long.class).set("tt:tokens-revoked-before:" + userId, Instant.now().getEpochSecond() + 5);
-        // The gateway rereads a user's revocation moment at most every second (revocation-recheck).
+        String issued = "Bearer " + TestTokens.valid(userId, "r@example.com", "TESTER", 3);
+        given().header("Authorization", issued).get("/api/tests").then().statusCode(200);
+        // auth-service ends the user's sessions within the second the token was issued in
+        redis.value(Long.class).set("tt:session-generation:" + userId, 4L);
+        String next = "Bearer " + TestTokens.valid(userId, "r@example.com", "TESTER", 4);
+        // The gateway rereads a user's generation at most every second (revocation-recheck).
         long revoked = System.nanoTime();
         await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
-                given().header("Authorization", token).get("/api/tests").then().statusCode(401)
+                given().header("Authorization", issued).get("/api/tests").then().statusCode(401)
                         .body("detail", containsString("session has ended")));
         assertTrue(Duration.ofNanos(System.nanoTime() - revoked).toMillis() < 1_500, "refused within the recheck period");
+        given().header("Authorization", next).get("/api/tests").then().statusCode(200);
+        String unmarked = "Bearer " + TestTokens.valid(userId, "r@example.com", "TESTER");
+        given().header("Authorization", unmarked).get("/api/tests").then().statusCode(401);
+    }
+
+    /** Waits for a fresh minute when the current one ends within 15 s: counts start again with each window. */
+    private static void awaitRoomInTheRateWindow() {
+        long window = 60;
+        if (window - Instant.now().getEpochSecond() % window < 15) {
+            await().atMost(Duration.ofSeconds(16)).until(() -> window - Instant.now().getEpochSecond() % window >= 45);
+        }
     }
 
     @Test
     void requestsCountedByAnotherGatewayInRedisCountAgainstTheLimit() {
         long window = 60;
-        if (60 - Instant.now().getEpochSecond() % window < 10) {
-            await().atMost(Duration.ofSeconds(11)).until(() -> 60 - Instant.now().getEpochSecond() % window >= 50);
-        }
+        awaitRoomInTheRateWindow();
         UUID userId = UUID.randomUUID();
         String token = "Bearer " + TestTokens.valid(userId, "shared@example.com", "TESTER");
         long index = Instant.now().getEpochSecond() / window;
@@ -187,6 +202,7 @@ class GatewayTest {
 
     @Test
     void aCallerOverItsRateLimitGets429WithRetryAfter() {
+        awaitRoomInTheRateWindow();
         String token = user();
         for (int i = 0; i < 50; i++) {
             given().header("Authorization", token).get("/api/tests").then().statusCode(200);
@@ -198,6 +214,7 @@ class GatewayTest {
 
     @Test
     void theAuthRoutesHaveAStricterLimitPerAddress() {
+        awaitRoomInTheRateWindow();
         String address = "10.77." + (int) (Math.random() * 250) + "." + (1 + (int) (Math.random() * 250));
         for (int i = 0; i < 60; i++) {
             given().header("X-Forwarded-For", address).contentType(ContentType.JSON).body("{}").post("/api/auth/login")
@@ -294,10 +311,68 @@ class GatewayTest {
     }
 
     @Test
+    void metricsAndOpenApiAreOnlyOnTheManagementPort() {
+        for (String path : List.of("/q/metrics", "/q/openapi")) {
+            given().get(path).then().statusCode(404);
+            given().header("Authorization", user()).get(path).then().statusCode(404);
+        }
+        given().get(management.resolve("/q/openapi")).then().statusCode(200);
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void theClientAddressIsTheFirstUntrustedHopFromTheRight() {
+        // A client sent its own X-Forwarded-For; the trusted proxy in front (127.0.0.1) appended the real address.
+        Response spoofed = given().header("Authorization", user()).header("X-Forwarded-For", "6.6.6.6, 10.9.8.7").get("/api/tests");
+        spoofed.then().statusCode(200);
+        assertEquals("10.9.8.7", seen(spoofed).getJsonObject("headers").getString("x-forwarded-for"));
+        // Two trusted proxies in a row: the hop before them.
+        Response chained = given().header("Authorization", user()).header("X-Forwarded-For", "6.6.6.6, 10.9.8.7, 127.0.0.1")
+                .get("/api/tests");
+        assertEquals("10.9.8.7", seen(chained).getJsonObject("headers").getString("x-forwarded-for"));
+        // Choosing another leftmost value for every try does not escape the per-address limit.
+        awaitRoomInTheRateWindow();
+        String address = "10.79." + (int) (Math.random() * 250) + "." + (1 + (int) (Math.random() * 250));
+        for (int i = 0; i < 60; i++) {
+            given().header("X-Forwarded-For", "6.6." + i + ".6, " + address).contentType(ContentType.JSON).body("{}")
+                    .post("/api/auth/login").then().statusCode(200);
+        }
+        given().header("X-Forwarded-For", "7.7.7.7, " + address).contentType(ContentType.JSON).body("{}")
+                .post("/api/auth/login").then().statusCode(429);
+    }
+
+    private String sendChunked(String path, String contentType, int bytes, String requestId) throws Exception {
+        return ChunkedRequests.post(gateway.getHost(), gateway.getPort(), path,
+                java.util.Map.of("Authorization", user(), "X-Request-Id", requestId, "Content-Type", contentType), "", bytes, "");
+    }
+
+    @Test
+    void aChunkedBodyIsCountedAsItStreamsAgainstTheRouteLimit() throws Exception {
+        String json = "chunked-json-" + UUID.randomUUID();
+        String reply = sendChunked("/api/tests", "application/json", 3 * 1024 * 1024, json);
+        assertTrue(reply.startsWith("HTTP/1.1 413"), reply);
+        assertTrue(reply.contains("application/problem+json"), reply);
+        assertNull(DownstreamStub.RECEIVED.get(json), "the service never got the body");
+
+        String small = "chunked-small-" + UUID.randomUUID();
+        assertTrue(sendChunked("/api/tests", "application/json", 512 * 1024, small).startsWith("HTTP/1.1 200"));
+        assertEquals(512 * 1024, DownstreamStub.RECEIVED.get(small).getInteger("bodyBytes"));
+
+        // An import streams on to the service, counted: over the import limit (6 MB in tests) it is cut off.
+        String bigImport = "chunked-import-" + UUID.randomUUID();
+        String importReply = sendChunked("/api/imports/junit", "application/xml", 8 * 1024 * 1024, bigImport);
+        assertFalse(importReply.startsWith("HTTP/1.1 200"), importReply);
+        assertNull(DownstreamStub.RECEIVED.get(bigImport), "the service never got a whole body");
+        String fineImport = "chunked-import-ok-" + UUID.randomUUID();
+        assertTrue(sendChunked("/api/imports/junit", "application/xml", 4 * 1024 * 1024, fineImport).startsWith("HTTP/1.1 200"));
+        assertEquals(4 * 1024 * 1024, DownstreamStub.RECEIVED.get(fineImport).getInteger("bodyBytes"));
+    }
+
+    @Test
     void requestMetricsAreKeptPerRouteNotPerPath() {
         String id = UUID.randomUUID().toString();
         given().header("Authorization", user()).get("/api/tests/" + id).then().statusCode(200);
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().get(management.resolve("/q/metrics")).then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("uri=\"/api/tests/*\""), "requests counted under their route");
         assertFalse(metrics.contains(id), "no series per id");
     }

@@ -98,11 +98,15 @@ public class AuthResource {
                 .replaceWith(() -> Response.noContent().cookie(cookies.clear()).build());
     }
 
+    /**
+     * Answers 202 at once, the same for every address; the reset mail, if any, follows. (On a
+     * worker thread: the work that follows is handed to a Vert.x context from there.)
+     */
     @POST
     @Path("/password/forgot")
-    public Uni<Response> forgot(@Valid @NotNull ForgotRequest body, @Context HttpServerRequest request) {
-        return accounts.forgotPassword(body.email(), RequestContext.anonymous(request))
-                .replaceWith(() -> Response.accepted(CHECK_INBOX).build());
+    public Response forgot(@Valid @NotNull ForgotRequest body, @Context HttpServerRequest request) {
+        accounts.requestPasswordReset(body.email(), RequestContext.anonymous(request));
+        return Response.accepted(CHECK_INBOX).build();
     }
 
     @POST

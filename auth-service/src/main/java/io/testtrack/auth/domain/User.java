@@ -45,6 +45,10 @@ public class User {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** Raised whenever every access token issued so far must stop (SessionService.endAll). */
+    @Column(name = "session_generation", nullable = false)
+    public long sessionGeneration;
+
     @Version
     public long version;
 

@@ -7,9 +7,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import java.util.UUID;
 
-/** Signs RS256 access tokens: iss, aud, sub = user id, upn = e-mail, groups = global role, jti. */
+/**
+ * Signs RS256 access tokens: iss, aud, sub = user id, upn = e-mail, groups = global role, jti, and
+ * {@value #SESSION_GENERATION} = the user's session generation, which the gateway compares with
+ * the one auth-service last announced (SessionRevocations).
+ */
 @ApplicationScoped
 public class AccessTokens {
+
+    public static final String SESSION_GENERATION = "tt_sg";
 
     private final AuthConfig config;
 
@@ -29,6 +35,7 @@ public class AccessTokens {
                 .claim("name", user.name)
                 .groups(Set.of(user.globalRole.name()))
                 .claim("jti", UUID.randomUUID().toString())
+                .claim(SESSION_GENERATION, user.sessionGeneration)
                 .expiresIn(lifetime)
                 .jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256)
                 .sign();

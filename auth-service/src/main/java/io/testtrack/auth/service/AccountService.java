@@ -1,6 +1,8 @@
 package io.testtrack.auth.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.auth.config.AuthConfig;
 import io.testtrack.auth.domain.AuditAction;
@@ -34,10 +36,11 @@ public class AccountService {
     private final AuditLog audit;
     private final Outbox outbox;
     private final Mails mails;
+    private final LoginThrottle throttle;
     private final AuthConfig config;
 
     public AccountService(UserRepository users, OneTimeTokenRepository oneTimeTokens, PasswordHasher hasher,
-            SessionService sessions, AuditLog audit, Outbox outbox, Mails mails, AuthConfig config) {
+            SessionService sessions, AuditLog audit, Outbox outbox, Mails mails, LoginThrottle throttle, AuthConfig config) {
         this.users = users;
         this.oneTimeTokens = oneTimeTokens;
         this.hasher = hasher;
@@ -45,6 +48,7 @@ public class AccountService {
         this.audit = audit;
         this.outbox = outbox;
         this.mails = mails;
+        this.throttle = throttle;
         this.config = config;
     }
 
@@ -94,7 +98,20 @@ public class AccountService {
                 }));
     }
 
-    public Uni<Void> forgotPassword(String email, Caller caller) {
+    /**
+     * Takes a forgot-password request and returns before anything about the address is looked up:
+     * the reset token, its audit entry and the mail are made afterwards, on a Vert.x context of
+     * their own. The answer and its timing are therefore the same whether or not the address has
+     * an account, and never wait for the database or SMTP. A request lost to a crash in between is
+     * asked again by the user; a failure is logged.
+     */
+    public void requestPasswordReset(String email, Caller caller) {
+        VertxContextSupport.subscribe(() -> forgotPassword(email, caller).toMulti(), subscribe -> subscribe.with(
+                ignored -> {
+                }, failure -> Log.errorf("a requested password reset was not made: %s", failure.toString())));
+    }
+
+    Uni<Void> forgotPassword(String email, Caller caller) {
         String token = Secrets.generate("");
         Instant now = Instant.now();
         return Panache.withTransaction(() -> users.findByEmail(email).chain(user -> {
@@ -121,24 +138,34 @@ public class AccountService {
                                                     user.id, null)
                                             .replaceWith(user);
                                 }))
-                .chain(user -> sessions.endAll(user.id)));
+                .chain(user -> sessions.endAll(user.id)))
+                .replaceWithVoid();
     }
 
-    /** Changes a password after checking the current one; other sessions end, this one starts afresh. */
+    /**
+     * Changes a password after checking the current one; other sessions end, this one starts
+     * afresh. Wrong current passwords count against the account and the address as failed logins
+     * do (LoginThrottle), so a stolen access token cannot guess the password faster than a login.
+     */
     public Uni<SessionService.Session> changePassword(UUID userId, String current, String next, Caller caller) {
         return profile(userId)
-                .chain(user -> hasher.matches(current, user.passwordHash).invoke(matches -> {
-                    if (!matches) {
-                        throw new InvalidRequestException("The current password is wrong.");
-                    }
-                }).chain(() -> hasher.hash(next)))
+                .call(user -> throttle.checkAllowed(user.email, caller.ip()))
+                .chain(user -> hasher.matches(current, user.passwordHash)
+                        .chain(matches -> matches ? throttle.recordSuccess(user.email) : refuseChange(user, caller)))
+                .chain(() -> hasher.hash(next))
                 .chain(hash -> Panache.withTransaction(() -> users.findById(userId).chain(user -> {
                     user.passwordHash = hash;
                     user.updatedAt = Instant.now();
                     return audit.record(caller, AuditAction.PASSWORD_CHANGED, "user", userId, null).replaceWith(user);
                 })))
-                .call(user -> sessions.endAll(userId))
-                .chain(user -> sessions.startFresh(user, caller));
+                .chain(user -> sessions.endAll(userId).chain(generation -> sessions.startFresh(user, generation, caller)));
+    }
+
+    private Uni<Void> refuseChange(User user, Caller caller) {
+        return throttle.recordFailure(user.email, caller.ip())
+                .chain(() -> Panache.withTransaction(() -> audit.record(caller, AuditAction.PASSWORD_CHANGE_FAILED, "user",
+                        user.id, "wrong current password")))
+                .chain(() -> Uni.createFrom().failure(new InvalidRequestException("The current password is wrong.")));
     }
 
     /** Issues an invitation link for a user an admin created without a password. */

@@ -12,6 +12,8 @@ import io.testtrack.events.GlobalRole;
 import io.testtrack.events.access.UserDeactivated;
 import io.testtrack.events.access.UserReactivated;
 import io.testtrack.events.access.UserRoleChanged;
+import io.testtrack.platform.error.AccessDeniedException;
+import io.testtrack.platform.error.AuthenticationRequiredException;
 import io.testtrack.platform.error.ConflictException;
 import io.testtrack.platform.error.ResourceNotFoundException;
 import io.testtrack.platform.outbox.Outbox;
@@ -74,7 +76,26 @@ public class AdminService {
     private record Invited(User user, String token) {
     }
 
-    /** Changes a user's global role and/or active flag; deactivation ends their sessions and API tokens at once. */
+    /**
+     * Fails unless the caller is an active ADMIN now: the token's role is what the user was when it
+     * was issued, and a demoted admin must not keep (or give back to themselves) admin rights.
+     */
+    public Uni<Void> requireAdmin(UUID callerId) {
+        return Panache.withSession(() -> users.findById(callerId)).invoke(user -> {
+            if (user == null || !user.active) {
+                throw new AuthenticationRequiredException("This account is deactivated.");
+            }
+            if (user.globalRole != GlobalRole.ADMIN) {
+                throw new AccessDeniedException("Only an admin may do this.");
+            }
+        }).replaceWithVoid();
+    }
+
+    /**
+     * Changes a user's global role and/or active flag. Deactivation ends their sessions and API
+     * tokens at once; a role change ends their access tokens (the sessions go on, and their next
+     * refresh carries the new role).
+     */
     public Uni<User> update(UUID userId, GlobalRole role, Boolean active, Caller caller) {
         Instant now = Instant.now();
         return Panache.withTransaction(() -> users.findById(userId).chain(user -> {
@@ -84,11 +105,17 @@ public class AdminService {
             boolean demotesAdmin = user.globalRole == GlobalRole.ADMIN && role != null && role != GlobalRole.ADMIN;
             boolean deactivatesAdmin = user.globalRole == GlobalRole.ADMIN && Boolean.FALSE.equals(active) && user.active;
             Uni<Void> guard = demotesAdmin || deactivatesAdmin ? keepAnAdmin() : Uni.createFrom().voidItem();
+            boolean roleChanges = role != null && role != user.globalRole;
             return guard.chain(() -> applyRole(user, role, caller))
                     .chain(() -> applyActive(user, active, caller, now))
                     .invoke(() -> user.updatedAt = now)
-                    .replaceWith(user);
-        })).call(user -> Boolean.FALSE.equals(active) ? sessions.endAll(user.id) : Uni.createFrom().voidItem());
+                    .replaceWith(new Updated(user, roleChanges));
+        })).call(updated -> Boolean.FALSE.equals(active) ? sessions.endAll(updated.user().id)
+                : updated.roleChanged() ? sessions.endAccessTokens(updated.user().id) : Uni.createFrom().voidItem())
+                .map(Updated::user);
+    }
+
+    private record Updated(User user, boolean roleChanged) {
     }
 
     private Uni<Void> applyRole(User user, GlobalRole role, Caller caller) {

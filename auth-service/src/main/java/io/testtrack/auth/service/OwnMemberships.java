@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.testtrack.auth.repository.ProjectMemberRepository;
 import io.testtrack.auth.repository.ProjectRepository;
 import io.testtrack.auth.repository.UserRepository;
+import io.testtrack.events.GlobalRole;
 import io.testtrack.events.ProjectRole;
 import io.testtrack.platform.security.MembershipLookup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,6 +38,11 @@ public class OwnMemberships implements MembershipLookup {
     @Override
     public Uni<Boolean> projectExists(UUID projectId) {
         return Panache.withSession(() -> projects.findById(projectId)).map(p -> p != null);
+    }
+
+    @Override
+    public Uni<Optional<GlobalRole>> globalRole(UUID userId) {
+        return Panache.withSession(() -> users.findById(userId)).map(user -> Optional.ofNullable(user).map(u -> u.globalRole));
     }
 
     @Override

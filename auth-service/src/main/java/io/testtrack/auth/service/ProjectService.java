@@ -70,7 +70,8 @@ public class ProjectService {
                 return projects.findById(token.projectId()).map(p -> p == null ? List.<Project>of() : List.of(p));
             }
             Principal.User user = (Principal.User) principal;
-            return user.isAdmin() ? projects.all(includeArchived) : projects.visibleTo(user.userId(), includeArchived);
+            return access.isAdmin(user).chain(admin -> admin ? projects.all(includeArchived)
+                    : projects.visibleTo(user.userId(), includeArchived));
         });
     }
 

@@ -146,18 +146,40 @@ public class SessionService {
 
     public Uni<Void> logoutEverywhere(UUID userId, Caller caller) {
         return Panache.withTransaction(() -> audit.record(caller, AuditAction.LOGOUT_ALL, "user", userId, null))
-                .chain(() -> endAll(userId));
+                .chain(() -> endAll(userId)).replaceWithVoid();
     }
 
-    /** Revokes every refresh token of the user and every access token issued so far. */
-    public Uni<Void> endAll(UUID userId) {
+    /**
+     * Revokes every refresh token of the user and every access token issued so far; answers the
+     * new session generation. The generation is raised in the same transaction that revokes the
+     * refresh tokens, so a refresh racing with it either finds its token revoked or issued its
+     * access token in the old generation.
+     */
+    public Uni<Long> endAll(UUID userId) {
         Instant now = Instant.now();
-        return Panache.withTransaction(() -> refreshTokens.revokeAllOf(userId, now))
-                .chain(() -> revocations.revokeTokensIssuedBefore(userId, now));
+        return Panache.withTransaction(() -> nextGeneration(userId).call(() -> refreshTokens.revokeAllOf(userId, now)))
+                .call(generation -> revocations.announce(userId, generation));
     }
 
-    /** Issues a fresh session for a user whose password just changed (after endAll). */
-    public Uni<Session> startFresh(User user, Caller caller) {
+    /**
+     * Stops every access token issued so far but keeps the sessions: their next refresh issues a
+     * token with what the user is now (a changed global role).
+     */
+    public Uni<Long> endAccessTokens(UUID userId) {
+        return Panache.withTransaction(() -> nextGeneration(userId))
+                .call(generation -> revocations.announce(userId, generation));
+    }
+
+    private Uni<Long> nextGeneration(UUID userId) {
+        return users.update("sessionGeneration = sessionGeneration + 1 where id = ?1", userId)
+                .chain(() -> Panache.getSession())
+                .chain(session -> session.createSelectionQuery("select u.sessionGeneration from User u where u.id = :id", Long.class)
+                        .setParameter("id", userId).getSingleResult());
+    }
+
+    /** Issues a fresh session for a user whose password just changed (after endAll, in its generation). */
+    public Uni<Session> startFresh(User user, long generation, Caller caller) {
+        user.sessionGeneration = generation;
         return admit(user, caller);
     }
 }

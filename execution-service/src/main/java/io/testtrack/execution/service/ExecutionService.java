@@ -18,7 +18,6 @@ import io.testtrack.platform.error.ConflictException;
 import io.testtrack.platform.error.InvalidFieldsException;
 import io.testtrack.platform.error.StaleVersionException;
 import io.testtrack.platform.outbox.Outbox;
-import io.testtrack.platform.security.MembershipLookup;
 import io.testtrack.platform.security.Permission;
 import io.testtrack.platform.security.Principal;
 import io.testtrack.platform.security.ProjectAccess;
@@ -51,18 +50,18 @@ public class ExecutionService {
     private final RunService runService;
     private final RunQueries queries;
     private final ProjectAccess access;
-    private final MembershipLookup memberships;
+    private final Assignees assignees;
     private final Outbox outbox;
 
     public ExecutionService(ExecutionRepository executions, StepResultRepository results, RunRepository runs, RunService runService,
-            RunQueries queries, ProjectAccess access, MembershipLookup memberships, Outbox outbox) {
+            RunQueries queries, ProjectAccess access, Assignees assignees, Outbox outbox) {
         this.executions = executions;
         this.results = results;
         this.runs = runs;
         this.runService = runService;
         this.queries = queries;
         this.access = access;
-        this.memberships = memberships;
+        this.assignees = assignees;
         this.outbox = outbox;
     }
 
@@ -115,11 +114,7 @@ public class ExecutionService {
     public Uni<Details> assign(Principal principal, UUID id, UUID assignee) {
         return Panache.withTransaction(() -> find(principal, id, Permission.EXECUTE, true).chain(e -> {
             Uni<Void> allowed = assignee == null ? Uni.createFrom().voidItem()
-                    : memberships.roleOf(e.projectId, assignee).invoke(role -> {
-                        if (role.isEmpty() || !Permission.EXECUTE.grantedTo(role.get())) {
-                            throw new InvalidFieldsException("assignee", "is not a tester or lead of this project");
-                        }
-                    }).replaceWithVoid();
+                    : assignees.requireAssignable(e.projectId, List.of(assignee), "assignee");
             return allowed.chain(() -> {
                 e.assignee = assignee;
                 e.updatedBy = principal.actorId();

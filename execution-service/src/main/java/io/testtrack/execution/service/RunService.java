@@ -45,15 +45,17 @@ public class RunService {
     private final RunQueries queries;
     private final ProjectAccess access;
     private final EnvironmentService environments;
+    private final Assignees assignees;
     private final Outbox outbox;
 
     public RunService(RunRepository runs, ExecutionRepository executions, RunQueries queries, ProjectAccess access,
-            EnvironmentService environments, Outbox outbox) {
+            EnvironmentService environments, Assignees assignees, Outbox outbox) {
         this.runs = runs;
         this.executions = executions;
         this.queries = queries;
         this.access = access;
         this.environments = environments;
+        this.assignees = assignees;
         this.outbox = outbox;
     }
 
@@ -61,6 +63,7 @@ public class RunService {
         UUID by = principal.actorId();
         return access.require(principal, request.projectId(), Permission.EXECUTE)
                 .chain(() -> environments.check(request.projectId(), request.environment()))
+                .chain(() -> assignees.requireAssignable(request.projectId(), request.assignees(), "assignees"))
                 .chain(() -> queries.select(request.projectId(), request.selection()))
                 .chain(cases -> {
                     if (cases.isEmpty()) {

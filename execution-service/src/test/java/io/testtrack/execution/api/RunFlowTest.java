@@ -65,6 +65,25 @@ class RunFlowTest {
     }
 
     @Test
+    void aRunIsAssignedOnlyToTestersAndLeadsOfItsProjectAsAnExecutionIs() {
+        UUID outsider = TestProjects.user("TESTER").id();
+        for (UUID wrong : List.of(project.developer().id(), project.viewer().id(), outsider, UUID.randomUUID())) {
+            project.tester().api().body(Map.of("projectId", project.id(), "name", "Given to the wrong people",
+                            "selection", Map.of("caseIds", List.of(cases.get(0).id())),
+                            "assignees", List.of(project.tester().id(), wrong)))
+                    .post("/api/runs").then().statusCode(400).body("errors[0].field", is("assignees"))
+                    .body("errors[0].message", containsString(wrong.toString()));
+        }
+        assertEquals(0L, pool.preparedQuery("SELECT count(*) FROM runs WHERE project_id = $1 AND name = $2")
+                .execute(Tuple.of(project.id(), "Given to the wrong people")).await().atMost(Duration.ofSeconds(5))
+                .iterator().next().getLong(0), "nothing of a refused run is written");
+        project.tester().api().body(Map.of("projectId", project.id(), "name", "Given to the right people",
+                        "selection", Map.of("caseIds", List.of(cases.get(0).id())),
+                        "assignees", List.of(project.lead().id())))
+                .post("/api/runs").then().statusCode(201);
+    }
+
+    @Test
     void aRunSnapshotsItsCasesPerConfigurationAndCompletesByItself() {
         JsonPath run = project.tester().api().body(Map.of("projectId", project.id(), "name", "Release 1.0", "environment", "staging",
                         "selection", Map.of("tags", List.of("smoke")),

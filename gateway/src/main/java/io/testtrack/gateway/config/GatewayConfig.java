@@ -21,12 +21,19 @@ public interface GatewayConfig {
     RateLimit rateLimit();
 
     /**
-     * How long the gateway trusts what it read of a user's revocation moment (logout everywhere,
-     * password reset, deactivation) before reading it again: the longest a revoked access token
-     * still passes.
+     * How long the gateway trusts what it read of a user's session generation (raised by logout
+     * everywhere, a password reset or change, deactivation, a role change) before reading it
+     * again: the longest a revoked access token still passes.
      */
     @WithDefault("PT1S")
     Duration revocationRecheck();
+
+    /**
+     * The proxies in front of the gateway whose X-Forwarded-For is believed (addresses or CIDR
+     * ranges); the client is the first hop from the right that is none of them.
+     */
+    @WithDefault("127.0.0.1,::1")
+    java.util.List<String> trustedProxies();
 
     /** Where the built web UI lives; without it only the API is served. */
     Optional<String> webUiDirectory();

@@ -8,6 +8,7 @@ import io.testtrack.gateway.client.AuthTokenClient;
 import io.testtrack.gateway.config.GatewayConfig;
 import io.testtrack.gateway.security.Admission;
 import io.testtrack.gateway.security.ApiTokenExchange;
+import io.testtrack.gateway.security.ClientAddress;
 import io.testtrack.gateway.security.VerifiedTokens;
 import io.testtrack.gateway.web.Problems;
 import io.vertx.core.Future;
@@ -60,17 +61,19 @@ public class GatewayRouter {
     private final VerifiedTokens verifiedTokens;
     private final ApiTokenExchange apiTokens;
     private final Admission admission;
+    private final ClientAddress clientAddress;
     private final Map<String, SocketAddress> origins;
     private final Vertx vertx;
     /** One proxy per route: its service's address and its timeout. */
     private final Map<RouteTable.Route, HttpProxy> proxies = new HashMap<>();
 
     public GatewayRouter(GatewayConfig config, VerifiedTokens verifiedTokens, ApiTokenExchange apiTokens,
-            Admission admission, Vertx vertx) {
+            Admission admission, ClientAddress clientAddress, Vertx vertx) {
         this.config = config;
         this.verifiedTokens = verifiedTokens;
         this.apiTokens = apiTokens;
         this.admission = admission;
+        this.clientAddress = clientAddress;
         this.vertx = vertx;
         this.origins = config.services().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                 e -> SocketAddress.inetSocketAddress(port(e.getValue()), e.getValue().getHost())));
@@ -86,7 +89,8 @@ public class GatewayRouter {
             boolean webSocket = route.prefix().equals("/ws");
             Duration timeout = webSocket ? Duration.ZERO
                     : route.isImport() ? limits.importTimeout() : limits.downstreamTimeout();
-            proxies.put(route, proxy(webSocket ? webSocketClient : pooled, origins.get(route.service()), timeout));
+            long bodyLimit = route.isImport() ? limits.importBody() : limits.jsonBody();
+            proxies.put(route, proxy(webSocket ? webSocketClient : pooled, origins.get(route.service()), timeout, bodyLimit));
         }
         router.route("/api/*").order(10).handler(this::handle);
         router.route("/ws/*").order(10).handler(this::handle);
@@ -103,8 +107,10 @@ public class GatewayRouter {
     /**
      * A proxy to {@code origin} whose answer may be silent for at most {@code timeout} (zero: no
      * limit); an origin that does not answer in time is a 504, one that cannot be reached a 502.
+     * Bodies are counted as they stream (chunked ones declare no length): over {@code bodyLimit}
+     * bytes the request to the origin is reset and the client gets a 413.
      */
-    private static HttpProxy proxy(HttpClient client, SocketAddress origin, Duration timeout) {
+    private static HttpProxy proxy(HttpClient client, SocketAddress origin, Duration timeout, long bodyLimit) {
         HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(true), client)
                 .originRequestProvider((request, c) -> c.request(new RequestOptions()
                         .setServer(origin)
@@ -116,10 +122,24 @@ public class GatewayRouter {
             @Override
             public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
                 context.request().setURI(withoutAccessToken(context.request().getURI()));
-                return context.sendRequest().recover(failure -> Future.succeededFuture(downstreamFailed(context, failure)));
+                Body body = context.request().getBody();
+                CountedBody counted = new CountedBody(body.stream(), bodyLimit);
+                context.request().setBody(Body.body(counted, body.length()));
+                return context.sendRequest().recover(failure -> Future.succeededFuture(counted.exceeded()
+                        ? tooLarge(context, bodyLimit) : downstreamFailed(context, failure)));
             }
         });
         return proxy;
+    }
+
+    /** The 413 for a body that went over the limit while streaming; the connection closes after it. */
+    private static ProxyResponse tooLarge(ProxyContext context, long limit) {
+        HttpServerRequest request = context.request().proxiedRequest();
+        request.response().endHandler(ended -> request.connection().close());
+        String body = Problems.body(request, 413, "payload-too-large", "Payload too large",
+                "The body is over the limit of " + limit + " bytes for this route.");
+        return context.request().response().setStatusCode(413).putHeader("Content-Type", "application/problem+json")
+                .putHeader("Connection", "close").setBody(Body.body(Buffer.buffer(body)));
     }
 
     private static ProxyResponse downstreamFailed(ProxyContext context, Throwable failure) {
@@ -155,7 +175,7 @@ public class GatewayRouter {
             request.connection().close();
             return;
         }
-        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        String address = clientAddress.of(request);
         String wsToken = route.prefix().equals("/ws") ? request.getParam("access_token") : null;
         String authorization = request.getHeader("Authorization");
         FORGEABLE.forEach(request.headers()::remove);
@@ -204,8 +224,9 @@ public class GatewayRouter {
     }
 
     /**
-     * A user's token issued before the user's revocation moment ends here; then the rate limits.
-     * Most requests find the revocation moment remembered and go on at once, without Redis.
+     * A user's token issued in an earlier session generation than the user's current one ends
+     * here; then the rate limits. Most requests find the generation remembered and go on at once,
+     * without Redis.
      */
     private void admitAndForward(HttpProxy target, HttpServerRequest request, JsonWebToken jwt, String address) {
         if (jwt.getGroups().contains("API_TOKEN")) {
@@ -213,23 +234,23 @@ public class GatewayRouter {
             admitCounted(target, request, jwt, address);
             return;
         }
-        CompletableFuture<Long> revocation = admission.revokedBefore(jwt.getSubject());
-        if (revocation.isDone() && !revocation.isCompletedExceptionally()) {
-            admitIfCurrent(target, request, jwt, address, revocation.join());
+        CompletableFuture<Long> generation = admission.sessionGeneration(jwt.getSubject());
+        if (generation.isDone() && !generation.isCompletedExceptionally()) {
+            admitIfCurrent(target, request, jwt, address, generation.join());
             return;
         }
-        revocation.whenComplete((revokedBefore, failure) -> {
+        generation.whenComplete((current, failure) -> {
             if (failure != null) {
                 unavailable(request, failure);
             } else {
-                admitIfCurrent(target, request, jwt, address, revokedBefore);
+                admitIfCurrent(target, request, jwt, address, current);
             }
         });
     }
 
     private void admitIfCurrent(HttpProxy target, HttpServerRequest request, JsonWebToken jwt, String address,
-            long revokedBefore) {
-        if (revokedBefore >= 0 && jwt.getIssuedAtTime() < revokedBefore) {
+            long currentGeneration) {
+        if (Admission.revoked(jwt, currentGeneration)) {
             unauthorized(request, "The session has ended; sign in again.");
             return;
         }

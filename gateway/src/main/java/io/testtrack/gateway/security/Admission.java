@@ -6,21 +6,27 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.testtrack.gateway.config.GatewayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonNumber;
 import java.util.concurrent.CompletableFuture;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Whether a request may pass: counts it against the caller's and the address's rate windows
- * (fixed windows, shared by every gateway through {@link RateCounters}) and looks up the moment
- * before which the user's access tokens were revoked (logout everywhere, password reset,
- * deactivation), which auth-service writes to Redis. That moment is read again at most every
- * {@code revocation-recheck}, so most requests cost no Redis call at all.
+ * (fixed windows, shared by every gateway through {@link RateCounters}) and looks up the user's
+ * session generation, which auth-service raises in Redis whenever every token issued so far must
+ * stop (logout everywhere, a password reset or change, deactivation, a global role change). A
+ * token carries the generation it was issued in ({@value #TOKEN_GENERATION}); one from an earlier
+ * generation is refused. The generation is read again at most every {@code revocation-recheck},
+ * so most requests cost no Redis call at all, and a revocation takes effect within that period.
  */
 @ApplicationScoped
 public class Admission {
 
     /** Written by auth-service (SessionRevocations). */
-    public static final String REVOKED_PREFIX = "tt:tokens-revoked-before:";
-    private static final long NONE = -1;
+    public static final String GENERATION_PREFIX = "tt:session-generation:";
+    /** The claim auth-service puts the session generation in (AccessTokens). */
+    public static final String TOKEN_GENERATION = "tt_sg";
+    private static final long NONE = 0;
 
     private final RateCounters counters;
     private final GatewayConfig.RateLimit limits;
@@ -33,7 +39,7 @@ public class Admission {
         this.revocations = Caffeine.newBuilder()
                 .expireAfterWrite(config.revocationRecheck())
                 .maximumSize(100_000)
-                .buildAsync((userId, executor) -> values.get(REVOKED_PREFIX + userId)
+                .buildAsync((userId, executor) -> values.get(GENERATION_PREFIX + userId)
                         .map(moment -> moment == null ? NONE : moment)
                         .subscribeAsCompletionStage());
     }
@@ -61,11 +67,19 @@ public class Admission {
     }
 
     /**
-     * The moment (epoch second) before which the user's access tokens no longer count, -1 if
-     * none: already complete when read within the last {@code revocation-recheck}.
+     * The user's session generation (0 if none was announced): already complete when read within
+     * the last {@code revocation-recheck}.
      */
-    public CompletableFuture<Long> revokedBefore(String userId) {
+    public CompletableFuture<Long> sessionGeneration(String userId) {
         return revocations.get(userId);
+    }
+
+    /** Whether a user's token was issued before the user's current session generation. */
+    public static boolean revoked(JsonWebToken jwt, long currentGeneration) {
+        Object claim = jwt.getClaim(TOKEN_GENERATION);
+        long issuedIn = claim instanceof JsonNumber number ? number.longValue()
+                : claim instanceof Number number ? number.longValue() : 0;
+        return issuedIn < currentGeneration;
     }
 
     public long principalLimit() {

@@ -1,6 +1,7 @@
 package io.testtrack.platform.security;
 
 import io.smallrye.mutiny.Uni;
+import io.testtrack.events.GlobalRole;
 import io.testtrack.platform.error.AccessDeniedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -20,9 +21,15 @@ public class Administrators {
         if (!(principal instanceof Principal.User user) || !user.isAdmin()) {
             return Uni.createFrom().failure(new AccessDeniedException("Only an administrator may " + what + "."));
         }
-        return memberships.userActive(user.userId()).map(active -> {
+        return memberships.userActive(user.userId()).chain(active -> {
             if (!active) {
                 throw new AccessDeniedException("This account is deactivated.");
+            }
+            // a token issued before a demotion still says ADMIN
+            return memberships.globalRole(user.userId());
+        }).map(now -> {
+            if (now.isPresent() && now.get() != GlobalRole.ADMIN) {
+                throw new AccessDeniedException("Only an administrator may " + what + ".");
             }
             return user;
         });

@@ -1,6 +1,7 @@
 package io.testtrack.platform.security;
 
 import io.smallrye.mutiny.Uni;
+import io.testtrack.events.GlobalRole;
 import io.testtrack.events.ProjectRole;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,6 +16,14 @@ public interface MembershipLookup {
 
     /** Whether the user may act at all (an unknown or deactivated user may not). */
     Uni<Boolean> userActive(UUID userId);
+
+    /**
+     * The user's global role now, empty when this service has not heard of the user. A token names
+     * the role the user had when it was issued; this is what the user is since (a demotion).
+     */
+    default Uni<Optional<GlobalRole>> globalRole(UUID userId) {
+        return Uni.createFrom().item(Optional.empty());
+    }
 
     /** All a project check needs to know of a user and a project; {@code role} is null for a non-member. */
     record Standing(boolean userActive, boolean projectExists, ProjectRole role) {

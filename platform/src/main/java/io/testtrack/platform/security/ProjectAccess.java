@@ -1,6 +1,7 @@
 package io.testtrack.platform.security;
 
 import io.smallrye.mutiny.Uni;
+import io.testtrack.events.GlobalRole;
 import io.testtrack.events.ProjectRole;
 import io.testtrack.platform.error.AccessDeniedException;
 import io.testtrack.platform.error.AuthenticationRequiredException;
@@ -57,9 +58,26 @@ public class ProjectAccess {
                 if (!active) {
                     throw deactivated();
                 }
-                return memberships.projectExists(projectId).map(exists -> orNotFound(exists, ProjectRole.LEAD));
-            });
+                return isAdmin(user);
+            }).chain(admin -> admin
+                    ? memberships.projectExists(projectId).map(exists -> orNotFound(exists, ProjectRole.LEAD))
+                    : asMember(user, projectId));
         }
+        return asMember(user, projectId);
+    }
+
+    /**
+     * Whether a user is an admin now: the token says so and nothing this service has heard since
+     * says otherwise. A token issued to an admin since demoted still says ADMIN.
+     */
+    public Uni<Boolean> isAdmin(Principal.User user) {
+        if (!user.isAdmin()) {
+            return Uni.createFrom().item(false);
+        }
+        return memberships.globalRole(user.userId()).map(now -> now.map(role -> role == GlobalRole.ADMIN).orElse(true));
+    }
+
+    private Uni<ProjectRole> asMember(Principal.User user, UUID projectId) {
         return memberships.standing(projectId, user.userId()).map(standing -> {
             if (!standing.userActive()) {
                 throw deactivated();

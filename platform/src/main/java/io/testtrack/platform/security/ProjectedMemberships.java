@@ -2,6 +2,7 @@ package io.testtrack.platform.security;
 
 import io.quarkus.arc.DefaultBean;
 import io.smallrye.mutiny.Uni;
+import io.testtrack.events.GlobalRole;
 import io.testtrack.events.ProjectRole;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -59,6 +60,17 @@ public class ProjectedMemberships implements MembershipLookup {
                     String role = row.getString("role");
                     return new Standing(active == null || active, row.getBoolean("project"),
                             role == null ? null : ProjectRole.valueOf(role));
+                });
+    }
+
+    /** What the projection last heard of the user's global role (a role change arrives as an event). */
+    @Override
+    public Uni<Optional<GlobalRole>> globalRole(UUID userId) {
+        return pool.preparedQuery("SELECT global_role FROM access_users WHERE user_id = $1").execute(Tuple.of(userId))
+                .map(rows -> {
+                    var it = rows.iterator();
+                    String role = it.hasNext() ? it.next().getString("global_role") : null;
+                    return Optional.ofNullable(role).map(GlobalRole::valueOf);
                 });
     }
 

@@ -58,6 +58,25 @@ class ProblemMappersTest {
                 .body(not(containsString("IllegalStateException")));
     }
 
+    /** {@code bytes} of JSON sent chunked, without a Content-Length. */
+    private static String postChunkedJson(String path, int bytes) throws Exception {
+        return io.testtrack.platform.testing.ChunkedRequests.post("localhost", io.restassured.RestAssured.port, path,
+                java.util.Map.of("Content-Type", "application/json"),
+                "{\"email\":\"ada@example.com\",\"name\":\"Ada\",\"priority\":\"HIGH\",\"padding\":\"", bytes, "\"}");
+    }
+
+    @Test
+    void aChunkedJsonBodyIsCountedAsItArrives() throws Exception {
+        // The HTTP limit here is 25 MB, as in a service that takes uploads; JSON stays at 1 MB.
+        String refused = postChunkedJson("/probe/validated", 3 * 1024 * 1024);
+        org.junit.jupiter.api.Assertions.assertTrue(refused.startsWith("HTTP/1.1 413"), refused);
+        org.junit.jupiter.api.Assertions.assertTrue(refused.contains("application/problem+json"), refused);
+        org.junit.jupiter.api.Assertions.assertTrue(refused.contains("/problems/payload-too-large"), refused);
+        String accepted = postChunkedJson("/probe/validated", 200 * 1024);
+        org.junit.jupiter.api.Assertions.assertTrue(accepted.startsWith("HTTP/1.1 200"), accepted);
+        org.junit.jupiter.api.Assertions.assertTrue(accepted.contains("ada@example.com"), accepted);
+    }
+
     @Test
     void aValidBodyPasses() {
         given().contentType(ContentType.JSON).body(VALID).post("/probe/validated")

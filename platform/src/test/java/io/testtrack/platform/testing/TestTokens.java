@@ -30,6 +30,11 @@ public final class TestTokens {
         return claims(userId, email, globalRole).sign(key("private.pem"));
     }
 
+    /** A valid token issued in the user's session generation {@code generation} (claim tt_sg). */
+    public static String valid(UUID userId, String email, String globalRole, long generation) {
+        return claims(userId, email, globalRole).claim("tt_sg", generation).sign(key("private.pem"));
+    }
+
     /** A valid token that expires {@code seconds} from now. */
     public static String validFor(UUID userId, String email, String globalRole, long seconds) {
         return claims(userId, email, globalRole).expiresIn(seconds).sign(key("private.pem"));
