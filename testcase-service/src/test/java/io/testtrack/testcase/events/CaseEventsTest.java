@@ -118,6 +118,8 @@ class CaseEventsTest {
                     .map(r -> (Object) EventCodec.payload(EventCodec.read(r.value())).orElseThrow()).toList();
             List<TestCaseSnapshot> created = events.stream().filter(TestCaseCreated.class::isInstance)
                     .map(e -> ((TestCaseCreated) e).testCase())
+                    // the case made before the import may reach the wire after the tap started, on a busy relay
+                    .filter(c -> !c.id().toString().equals(existing))
                     // each case is its own aggregate, spread over partitions: order by key to compare with the file
                     .sorted(Comparator.comparingInt(c -> Integer.parseInt(c.key().substring(c.key().lastIndexOf('-') + 1))))
                     .toList();
