@@ -11,7 +11,12 @@ import io.testtrack.defect.Fixtures;
 import io.testtrack.events.EventCodec;
 import io.testtrack.events.Topics;
 import io.testtrack.events.defect.DefectCommented;
+import io.testtrack.events.GlobalRole;
+import io.testtrack.events.access.UserRegistered;
+import io.testtrack.platform.testing.TestProjects.Member;
 import io.testtrack.platform.testing.TestProjects.Project;
+import io.testtrack.platform.testing.TestPublisher;
+import org.awaitility.Awaitility;
 import io.testtrack.platform.testing.WireTap;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -41,6 +46,16 @@ class CommentTest {
 
     @Test
     void aMentionedMemberIsNamedInTheEventAndTheMarkdownComesBackAsWritten() {
+        // Members are known by e-mail once auth-service has announced them.
+        try (TestPublisher auth = new TestPublisher("/testtrack/auth-service")) {
+            for (Member m : List.of(project.developer(), project.viewer())) {
+                auth.publish(new UserRegistered(m.id(), m.email(), "Member " + m.email(), GlobalRole.TESTER));
+            }
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> pool.preparedQuery(
+                "SELECT 1 FROM access_users WHERE user_id = ANY($1) AND email IS NOT NULL")
+                .execute(Tuple.of(new UUID[] { project.developer().id(), project.viewer().id() })).await().atMost(Duration.ofSeconds(5))
+                .size() == 2);
         String developerHandle = project.developer().email().substring(0, project.developer().email().indexOf('@'));
         String body = "@" + developerHandle + " see <script>alert(1)</script> and **this**; @" + project.viewer().email()
                 + " too, not @nobody-here";

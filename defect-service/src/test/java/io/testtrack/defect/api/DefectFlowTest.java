@@ -143,4 +143,33 @@ class DefectFlowTest {
         project.tester().api().queryParam("projectId", project.id()).get("/api/bugs").then().body("items", hasSize(0));
         project.tester().api().get("/api/bugs/counts?projectId=" + project.id()).then().body("NEW", is(0));
     }
+
+    @Test
+    void defectsOfOneProjectLinkToEachOtherAndOnlyThose() {
+        String a = Fixtures.defect(project, project.tester(), "Login slow", Map.of()).getString("id");
+        JsonPath b = Fixtures.defect(project, project.tester(), "Session store overloaded", Map.of());
+        Project other = Fixtures.project();
+        String foreign = Fixtures.defect(other, other.tester(), "Elsewhere", Map.of()).getString("id");
+
+        project.developer().api().body(Map.of("targetId", b.getString("id"), "kind", "BLOCKS")).post("/api/bugs/" + a + "/links").then()
+                .statusCode(201);
+        project.viewer().api().get("/api/bugs/" + a + "/links").then().statusCode(200).body("targetKey", contains(b.getString("key")))
+                .body("[0].kind", is("BLOCKS")).body("[0].outgoing", is(true));
+        project.viewer().api().get("/api/bugs/" + b.getString("id") + "/links").then().body("[0].outgoing", is(false));
+
+        project.developer().api().body(Map.of("targetId", a, "kind", "RELATED")).post("/api/bugs/" + a + "/links").then().statusCode(400)
+                .body("errors[0].field", is("targetId"));
+        project.developer().api().body(Map.of("targetId", foreign, "kind", "RELATED")).post("/api/bugs/" + a + "/links").then()
+                .statusCode(400).body("errors[0].field", is("targetId"));
+        project.viewer().api().body(Map.of("targetId", b.getString("id"), "kind", "RELATED")).post("/api/bugs/" + a + "/links").then()
+                .statusCode(403);
+        project.viewer().api().get("/api/bugs/" + a + "/links").then().body("", hasSize(1));
+
+        project.developer().api().queryParam("targetId", b.getString("id")).queryParam("kind", "BLOCKS").delete("/api/bugs/" + a + "/links")
+                .then().statusCode(204);
+        project.developer().api().queryParam("targetId", b.getString("id")).queryParam("kind", "BLOCKS").delete("/api/bugs/" + a + "/links")
+                .then().statusCode(404);
+        project.viewer().api().get("/api/bugs/" + a + "/history").then().body("findAll { it.field == 'link' }.to",
+                contains("BLOCKS " + b.getString("key"), null));
+    }
 }

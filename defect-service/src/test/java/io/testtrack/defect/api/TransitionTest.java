@@ -52,7 +52,7 @@ class TransitionTest {
         Fixtures.move(project.tester(), id, Map.of("to", "CLOSED"));
 
         project.viewer().api().get("/api/bugs/" + id).then().body("status", is("CLOSED")).body("resolution", is("FIXED"));
-        project.viewer().api().get("/api/bugs/" + id + "/history?").then()
+        project.viewer().api().get("/api/bugs/" + id + "/history").then()
                 .body("findAll { it.field == 'status' }.to", contains("ASSIGNED", "IN_PROGRESS", "FIXED", "AWAITING_VERIFICATION",
                         "REOPENED", "ASSIGNED", "IN_PROGRESS", "FIXED", "AWAITING_VERIFICATION", "VERIFIED_FIXED", "CLOSED"))
                 .body("findAll { it.field == 'status' }.actorId[2]", is(project.developer().id().toString()));
