@@ -106,15 +106,15 @@ public final class DefectDtos {
             String expectedResult, String actualResult, Severity severity, Priority priority, Reproducibility reproducibility,
             String environment, String build, List<String> tags, UUID reporterId, UUID assigneeId, List<UUID> watchers,
             DefectStatus status, Resolution resolution, UUID duplicateOf, FixView fix, UUID executionId, UUID runId, Integer stepIndex,
-            UUID testCaseId, String caseKey, Integer caseVersion, UUID retestExecutionId, Instant createdAt, Instant updatedAt,
+            UUID testCaseId, String caseKey, Integer caseVersion, UUID retestExecutionId, String githubUrl, Instant createdAt, Instant updatedAt,
             UUID updatedBy, int version) {
 
-        static DefectView of(Defect d) {
+        public static DefectView of(Defect d) {
             return new DefectView(d.id, d.projectId, d.key, d.title, d.description, d.stepsToReproduce, d.expectedResult, d.actualResult,
                     d.severity, d.priority, d.reproducibility, d.environment, d.build, d.tags, d.reporterId, d.assigneeId, d.watchers,
                     d.status, d.resolution, d.duplicateOf,
                     d.fixSummary == null ? null : new FixView(d.fixRootCause, d.fixSummary, d.fixLink), d.executionId, d.runId,
-                    d.stepIndex, d.testCaseId, d.caseKey, d.caseVersion, d.retestExecutionId, d.createdAt, d.updatedAt, d.updatedBy,
+                    d.stepIndex, d.testCaseId, d.caseKey, d.caseVersion, d.retestExecutionId, d.githubUrl, d.createdAt, d.updatedAt, d.updatedBy,
                     d.version);
         }
     }

@@ -28,7 +28,8 @@ public class Comment {
     @Column(name = "defect_id", nullable = false, updatable = false)
     public UUID defectId;
 
-    @Column(name = "author_id", nullable = false, updatable = false)
+    /** Null for a comment the platform wrote (a fix stated in a GitHub change). */
+    @Column(name = "author_id", updatable = false)
     public UUID authorId;
 
     @Column(nullable = false)

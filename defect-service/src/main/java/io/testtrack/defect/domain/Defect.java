@@ -115,6 +115,9 @@ public class Defect {
     @Column(name = "case_version", updatable = false)
     public Integer caseVersion;
 
+    @Column(name = "github_url")
+    public String githubUrl;
+
     @Column(name = "retest_execution_id")
     public UUID retestExecutionId;
 

@@ -99,7 +99,7 @@ public class CommentService {
                     if (c == null || !c.defectId.equals(defectId)) {
                         throw new ResourceNotFoundException("No such comment.");
                     }
-                    if (!c.authorId.equals(principal.actorId())) {
+                    if (!principal.actorId().equals(c.authorId)) {
                         throw new AccessDeniedException("Only its author may change or delete a comment.");
                     }
                     if (!c.editableAt(Instant.now())) {

@@ -151,6 +151,31 @@ public class WorkflowService {
         });
     }
 
+    /**
+     * A change pushed or merged on GitHub says it fixes the defect: an ASSIGNED or IN_PROGRESS
+     * defect moves to FIXED by the platform, with the change as its fix note and a comment linking
+     * it. Answers whether it moved. In the caller's transaction, the defect locked.
+     */
+    public Uni<Boolean> fixedByChange(Defect d, String summary, String link) {
+        if (d.status != DefectStatus.ASSIGNED && d.status != DefectStatus.IN_PROGRESS) {
+            return Uni.createFrom().item(false);
+        }
+        Instant now = Instant.now();
+        String firstLine = summary.strip().lines().findFirst().orElse("").strip();
+        d.fixRootCause = "Stated in the change: " + link;
+        d.fixSummary = firstLine.isEmpty() ? link : firstLine;
+        d.fixLink = link;
+        List<HistoryEntry> entries = new ArrayList<>();
+        entries.add(HistoryEntry.of(d.id, null, null, now, "fix", null, d.fixSummary + " (" + link + ")"));
+        Comment c = new Comment();
+        c.id = UUID.randomUUID();
+        c.defectId = d.id;
+        c.body = "Fixed by " + link;
+        c.mentions = List.of();
+        c.createdAt = now;
+        return comments.persist(c).chain(() -> move(d, DefectStatus.FIXED, null, null, null, c.body, now, entries)).replaceWith(true);
+    }
+
     /** Changes the status; {@code by} is null for a move the platform made, {@code cause} the execution that caused it. */
     private Uni<Void> move(Defect d, DefectStatus to, Resolution resolution, UUID by, UUID cause, String comment, Instant now,
             List<HistoryEntry> entries) {

@@ -47,7 +47,10 @@ public final class RouteTable {
                 .findFirst();
     }
 
+    /** Paths under these carry no access token: GitHub signs its webhook deliveries instead (checked by defect-service). */
+    private static final List<String> PUBLIC_PREFIXES = List.of("/api/github/webhooks/");
+
     public static boolean isPublic(String path) {
-        return PUBLIC.contains(path);
+        return PUBLIC.contains(path) || PUBLIC_PREFIXES.stream().anyMatch(path::startsWith);
     }
 }
