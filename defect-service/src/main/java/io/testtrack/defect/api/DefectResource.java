@@ -1,5 +1,7 @@
 package io.testtrack.defect.api;
 
+import static io.testtrack.platform.error.QueryParams.enums;
+
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.defect.api.DefectDtos.CreateDefect;
@@ -34,11 +36,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -134,20 +133,5 @@ public class DefectResource {
         } catch (IllegalArgumentException e) {
             throw new InvalidFieldsException(field, "must be a user id or me");
         }
-    }
-
-    static <E extends Enum<E>> Set<E> enums(String csv, Class<E> type, String field) {
-        Set<E> set = EnumSet.noneOf(type);
-        if (csv == null || csv.isBlank()) {
-            return set;
-        }
-        for (String v : csv.split(",")) {
-            try {
-                set.add(Enum.valueOf(type, v.trim().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidFieldsException(field, "must be one of " + Arrays.toString(type.getEnumConstants()));
-            }
-        }
-        return set;
     }
 }
