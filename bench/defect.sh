@@ -41,7 +41,7 @@ FROM generate_series(1, :n) AS n;
 INSERT INTO defect.defect_numbers (project_id, last_number) VALUES (:'project', :n);
 VACUUM (ANALYZE) defect.defects;
 SQL
-echo "RESULT seeded defects=$DEFECTS seconds=$(echo "$(date +%s.%N) - $start" | bc)"
+echo "RESULT seeded defects=$DEFECTS seconds=$(awk "BEGIN { printf \"%.1f\", $(date +%s.%N) - $start }")"
 
 ids=$(mktemp)
 moves=$(mktemp --suffix=.lua)
