@@ -30,34 +30,16 @@ public final class DefectDtos {
     private DefectDtos() {
     }
 
-    /** A new defect: in {@code projectId}, or filed from the failed step {@code stepIndex} of {@code executionId} (prefilled from it). */
-    public record CreateDefect(
+    /**
+     * A defect as a create or an edit sends it. A create names its project, or the failed step
+     * {@code stepIndex} of {@code executionId} it is filed from (and prefilled with); an edit names
+     * the {@code version} it was made against and changes the fields given.
+     */
+    public record DefectBody(
             UUID projectId,
             UUID executionId,
             @Min(1) Integer stepIndex,
-            @Size(max = TITLE) String title,
-            @Size(max = TEXT) String description,
-            @Size(max = TEXT) String stepsToReproduce,
-            @Size(max = TEXT) String expectedResult,
-            @Size(max = TEXT) String actualResult,
-            Severity severity,
-            Priority priority,
-            Reproducibility reproducibility,
-            @Size(max = SHORT) String environment,
-            @Size(max = SHORT) String build,
-            @Size(max = 30) List<@NotBlank @Size(max = 50) String> tags,
-            UUID assigneeId,
-            @Size(max = 50) List<@NotNull UUID> watchers) {
-
-        DefectInput input() {
-            return new DefectInput(title, description, stepsToReproduce, expectedResult, actualResult, severity, priority, reproducibility,
-                    environment, build, tags, assigneeId, watchers);
-        }
-    }
-
-    /** An edit: the fields given change, against {@code version}. */
-    public record EditDefect(
-            @NotNull Integer version,
+            Integer version,
             @Size(max = TITLE) String title,
             @Size(max = TEXT) String description,
             @Size(max = TEXT) String stepsToReproduce,

@@ -4,9 +4,8 @@ import static io.testtrack.platform.error.QueryParams.enums;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.testtrack.defect.api.DefectDtos.CreateDefect;
+import io.testtrack.defect.api.DefectDtos.DefectBody;
 import io.testtrack.defect.api.DefectDtos.DefectView;
-import io.testtrack.defect.api.DefectDtos.EditDefect;
 import io.testtrack.defect.api.DefectDtos.HistoryView;
 import io.testtrack.defect.api.DefectDtos.MoveView;
 import io.testtrack.defect.api.DefectDtos.Page;
@@ -59,7 +58,10 @@ public class DefectResource {
     }
 
     @POST
-    public Uni<Response> create(@Valid @NotNull CreateDefect body) {
+    public Uni<Response> create(@Valid @NotNull DefectBody body) {
+        if (body.version() != null) {
+            throw new InvalidFieldsException("version", "is given when editing a defect, not when filing one");
+        }
         if ((body.executionId() == null) != (body.stepIndex() == null)) {
             throw new InvalidFieldsException(body.executionId() == null ? "executionId" : "stepIndex",
                     "executionId and stepIndex are given together");
@@ -98,7 +100,14 @@ public class DefectResource {
 
     @PATCH
     @Path("/{id}")
-    public Uni<DefectView> edit(@PathParam("id") UUID id, @Valid @NotNull EditDefect body) {
+    public Uni<DefectView> edit(@PathParam("id") UUID id, @Valid @NotNull DefectBody body) {
+        if (body.version() == null) {
+            throw new InvalidFieldsException("version", "is required: the version the edit was made against");
+        }
+        if (body.projectId() != null || body.executionId() != null || body.stepIndex() != null) {
+            throw new InvalidFieldsException(body.projectId() != null ? "projectId" : body.executionId() != null ? "executionId" : "stepIndex",
+                    "is fixed when the defect is filed");
+        }
         return defects.edit(Principal.of(jwt), id, body.version(), body.input()).map(DefectView::of);
     }
 

@@ -94,6 +94,10 @@ class DefectFlowTest {
     @Test
     void aStaleVersionIsAConflictAndChangesNothing() {
         String id = Fixtures.defect(project, project.tester(), "Logo blurry", Map.of()).getString("id");
+        project.tester().api().body(Map.of("title", "no version")).patch("/api/bugs/" + id).then().statusCode(400)
+                .body("errors[0].field", is("version"));
+        project.tester().api().body(Map.of("version", 1, "projectId", Fixtures.project().id())).patch("/api/bugs/" + id).then()
+                .statusCode(400).body("errors[0].field", is("projectId"));
         project.tester().api().body(Map.of("version", 1, "title", "Logo blurry on retina")).patch("/api/bugs/" + id).then().statusCode(200);
 
         project.developer().api().body(Map.of("version", 1, "title", "Logo fine")).patch("/api/bugs/" + id).then().statusCode(409)
@@ -139,6 +143,8 @@ class DefectFlowTest {
         project.tester().api().body(Map.of("title", "no project")).post("/api/bugs").then().statusCode(400)
                 .body("errors[0].field", is("projectId"));
         project.tester().api().body(Map.of("version", 1)).patch("/api/bugs/" + java.util.UUID.randomUUID()).then().statusCode(404);
+        project.tester().api().body(Map.of("projectId", project.id(), "title", "x", "version", 3)).post("/api/bugs").then()
+                .statusCode(400).body("errors[0].field", is("version"));
 
         project.tester().api().queryParam("projectId", project.id()).get("/api/bugs").then().body("items", hasSize(0));
         project.tester().api().get("/api/bugs/counts?projectId=" + project.id()).then().body("NEW", is(0));

@@ -4,7 +4,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.execution.service.AttachmentService;
 import io.testtrack.platform.attachment.Downloads;
-import io.testtrack.platform.error.InvalidFieldsException;
+import io.testtrack.platform.attachment.Uploads;
 import io.testtrack.platform.security.Principal;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.ws.rs.Consumes;
@@ -39,14 +39,8 @@ public class AttachmentResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Uni<Response> upload(@PathParam("id") UUID id, @RestForm("file") FileUpload file, @RestForm("stepIndex") Integer stepIndex) {
-        if (file == null) {
-            throw new InvalidFieldsException("file", "is required: the file as the form part named file");
-        }
-        if (file.size() > attachments.maxBytes()) {
-            throw new io.testtrack.platform.error.PayloadTooLargeException("An attachment is at most " + attachments.maxBytes() + " bytes.");
-        }
-        return vertx.fileSystem().readFile(file.uploadedFile().toString())
-                .chain(buffer -> attachments.upload(Principal.of(jwt), id, stepIndex, file.fileName(), file.contentType(), buffer.getBytes()))
+        return Uploads.read(vertx, file, attachments.maxBytes())
+                .chain(bytes -> attachments.upload(Principal.of(jwt), id, stepIndex, file.fileName(), file.contentType(), bytes))
                 .map(a -> Response.created(URI.create("/api/executions/" + id + "/attachments/" + a.id())).entity(a).build());
     }
 
