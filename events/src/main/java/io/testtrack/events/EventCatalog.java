@@ -13,10 +13,12 @@ import io.testtrack.events.access.UserRoleChanged;
 import io.testtrack.events.defect.DefectAssigned;
 import io.testtrack.events.defect.DefectCommented;
 import io.testtrack.events.defect.DefectCreated;
+import io.testtrack.events.defect.DefectRetestRequested;
 import io.testtrack.events.defect.DefectStatusChanged;
 import io.testtrack.events.execution.AutomatedTestDiscovered;
 import io.testtrack.events.execution.ExecutionStatusChanged;
 import io.testtrack.events.execution.ResultsImported;
+import io.testtrack.events.execution.RetestExecutionCreated;
 import io.testtrack.events.execution.RunCompleted;
 import io.testtrack.events.execution.RunCreated;
 import io.testtrack.events.execution.StepResultRecorded;
@@ -40,9 +42,9 @@ public final class EventCatalog {
             MemberAdded.class, MemberRoleChanged.class, MemberRemoved.class,
             TestCaseCreated.class, TestCaseUpdated.class, TestCaseDeleted.class, SuiteSaved.class, SuiteDeleted.class,
             RunCreated.class, RunCompleted.class, ExecutionStatusChanged.class, StepResultRecorded.class,
-            ResultsImported.class, AutomatedTestDiscovered.class,
+            ResultsImported.class, AutomatedTestDiscovered.class, RetestExecutionCreated.class,
             DefectCreated.class, DefectStatusChanged.class, DefectAssigned.class, DefectCommented.class,
-            ParkedEventHandled.class);
+            DefectRetestRequested.class, ParkedEventHandled.class);
 
     private static final Map<String, Class<? extends DomainEvent>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(c -> describe(c).value(), Function.identity()));

@@ -12,6 +12,7 @@ import io.testtrack.events.access.UserRoleChanged;
 import io.testtrack.events.defect.DefectAssigned;
 import io.testtrack.events.defect.DefectCommented;
 import io.testtrack.events.defect.DefectCreated;
+import io.testtrack.events.defect.DefectRetestRequested;
 import io.testtrack.events.defect.DefectStatus;
 import io.testtrack.events.defect.DefectStatusChanged;
 import io.testtrack.events.defect.Severity;
@@ -19,6 +20,7 @@ import io.testtrack.events.execution.AutomatedTestDiscovered;
 import io.testtrack.events.execution.ExecutionStatus;
 import io.testtrack.events.execution.ExecutionStatusChanged;
 import io.testtrack.events.execution.ResultsImported;
+import io.testtrack.events.execution.RetestExecutionCreated;
 import io.testtrack.events.execution.RunCompleted;
 import io.testtrack.events.execution.RunCreated;
 import io.testtrack.events.execution.RunSource;
@@ -86,7 +88,9 @@ final class EventFixtures {
         put(events, new RunCompleted(RUN, PROJECT, new StatusCounts(1200, 1150, 30, 5, 10, 0, 5)));
         put(events, new ExecutionStatusChanged(EXECUTION, RUN, PROJECT, CASE, "com.shop.CheckoutTest#paysWithSavedCard",
                 ExecutionStatus.IN_PROGRESS, ExecutionStatus.FAILED, USER));
-        put(events, new StepResultRecorded(EXECUTION, RUN, PROJECT, 2, StepStatus.FAIL, USER));
+        put(events, new StepResultRecorded(EXECUTION, RUN, PROJECT, 2, StepStatus.FAIL, USER, CASE, "SHOP-42", 3,
+                "Pay with a saved card", "Pay with the saved card", "The order is confirmed", "Error 500 on /checkout",
+                "Only with a Visa card"));
         put(events, new ResultsImported(RUN, PROJECT, "1.4.0-rc.2", 1200, 1150, 20, 10, 20, 3));
         put(events, new AutomatedTestDiscovered(PROJECT, "com.shop.CartTest#emptiesCart", "com.shop.CartTest",
                 "emptiesCart", RUN, EXECUTION));
@@ -96,7 +100,11 @@ final class EventFixtures {
                 ACTOR, "Fixed in 1.4.0-rc.3"));
         put(events, new DefectAssigned(DEFECT, PROJECT, null, ACTOR, USER));
         put(events, new DefectCommented(DEFECT, PROJECT, UUID.fromString("99999999-9999-4999-8999-999999999999"),
-                USER, "Still happens on Safari"));
+                USER, "Still happens on Safari", List.of(ACTOR)));
+        put(events, new DefectRetestRequested(DEFECT, PROJECT, "SHOP-B7", "Re-test SHOP-B7: Saved card declined", EXECUTION, CASE,
+                3, USER, ACTOR));
+        put(events, new RetestExecutionCreated(UUID.fromString("aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa"), RUN, PROJECT, DEFECT,
+                EXECUTION));
         put(events, new io.testtrack.events.audit.ParkedEventHandled("execution-service", "case-projection",
                 "0b8f9a52-2d0c-4a44-9d0e-5f1c2a7e3b11", "testtrack.testcase.TestCaseCreated", "REPLAYED", ADMIN_USER,
                 "admin@shop.example"));

@@ -101,6 +101,15 @@ class GatewayTest {
         login.then().statusCode(200);
         assertNull(seen(login).getJsonObject("headers").getString("authorization"));
 
+        // GitHub's signed deliveries go on without a token (defect-service checks the signature), with their headers.
+        Response delivery = given().contentType(ContentType.JSON).header("X-Hub-Signature-256", "sha256=00")
+                .header("X-GitHub-Delivery", "d-1").body("{}").post("/api/github/webhooks/" + UUID.randomUUID());
+        delivery.then().statusCode(200);
+        assertEquals("sha256=00", seen(delivery).getJsonObject("headers").getString("x-hub-signature-256"));
+        given().header("X-Request-Id", "never-" + UUID.randomUUID()).contentType(ContentType.JSON).body("{}")
+                .post("/api/github/integrations").then().statusCode(401);
+        given().urlEncodingEnabled(false).get("/api/github/webhooks/%2e%2e/integrations").then().statusCode(401);
+
         Response refused = given().header("X-Request-Id", "never-" + UUID.randomUUID()).get("/api/tests");
         refused.then().statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
         assertNull(DownstreamStub.RECEIVED.get(refused.header("X-Request-Id")), "a refused request never reaches a service");

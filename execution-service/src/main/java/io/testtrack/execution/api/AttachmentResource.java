@@ -3,7 +3,8 @@ package io.testtrack.execution.api;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.execution.service.AttachmentService;
-import io.testtrack.platform.error.InvalidFieldsException;
+import io.testtrack.platform.attachment.Downloads;
+import io.testtrack.platform.attachment.Uploads;
 import io.testtrack.platform.security.Principal;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.ws.rs.Consumes;
@@ -14,8 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -40,14 +39,8 @@ public class AttachmentResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Uni<Response> upload(@PathParam("id") UUID id, @RestForm("file") FileUpload file, @RestForm("stepIndex") Integer stepIndex) {
-        if (file == null) {
-            throw new InvalidFieldsException("file", "is required: the file as the form part named file");
-        }
-        if (file.size() > attachments.maxBytes()) {
-            throw new io.testtrack.platform.error.PayloadTooLargeException("An attachment is at most " + attachments.maxBytes() + " bytes.");
-        }
-        return vertx.fileSystem().readFile(file.uploadedFile().toString())
-                .chain(buffer -> attachments.upload(Principal.of(jwt), id, stepIndex, file.fileName(), file.contentType(), buffer.getBytes()))
+        return Uploads.read(vertx, file, attachments.maxBytes())
+                .chain(bytes -> attachments.upload(Principal.of(jwt), id, stepIndex, file.fileName(), file.contentType(), bytes))
                 .map(a -> Response.created(URI.create("/api/executions/" + id + "/attachments/" + a.id())).entity(a).build());
     }
 
@@ -61,12 +54,7 @@ public class AttachmentResource {
     @Path("/{attachmentId}")
     @jakarta.ws.rs.Produces(MediaType.WILDCARD)
     public Uni<Response> download(@PathParam("id") UUID id, @PathParam("attachmentId") UUID attachmentId) {
-        return attachments.download(Principal.of(jwt), id, attachmentId).map(content -> Response.ok(content.bytes())
-                .type(content.attachment().contentType())
-                .header("Content-Disposition", "attachment; filename*=UTF-8''"
-                        + URLEncoder.encode(content.attachment().fileName(), StandardCharsets.UTF_8).replace("+", "%20"))
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Cache-Control", "private, no-store")
-                .build());
+        return attachments.download(Principal.of(jwt), id, attachmentId).map(content -> Downloads.attachment(content.bytes(),
+                content.attachment().contentType(), content.attachment().fileName()));
     }
 }

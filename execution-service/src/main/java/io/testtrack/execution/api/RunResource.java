@@ -1,5 +1,7 @@
 package io.testtrack.execution.api;
 
+import static io.testtrack.platform.error.QueryParams.enums;
+
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.events.execution.ExecutionStatus;
@@ -29,8 +31,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -156,20 +156,5 @@ public class RunResource {
             throw new InvalidFieldsException("matrix", "makes " + labels.size() + " configurations; at most 50");
         }
         return labels;
-    }
-
-    static <E extends Enum<E>> Set<E> enums(String csv, Class<E> type, String field) {
-        Set<E> set = EnumSet.noneOf(type);
-        if (csv == null || csv.isBlank()) {
-            return set;
-        }
-        for (String v : csv.split(",")) {
-            try {
-                set.add(Enum.valueOf(type, v.trim().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidFieldsException(field, "must be one of " + Arrays.toString(type.getEnumConstants()));
-            }
-        }
-        return set;
     }
 }

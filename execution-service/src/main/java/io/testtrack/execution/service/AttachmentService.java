@@ -2,7 +2,8 @@ package io.testtrack.execution.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.testtrack.execution.domain.AttachmentRules;
+import io.testtrack.platform.attachment.AttachmentRules;
+import io.testtrack.platform.attachment.Downloads;
 import io.testtrack.execution.domain.Execution;
 import io.testtrack.execution.repository.ExecutionRepository;
 import io.testtrack.platform.error.InvalidFieldsException;
@@ -16,13 +17,10 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -69,7 +67,7 @@ public class AttachmentService {
                 throw new InvalidFieldsException("stepIndex", "must be from 1 to " + e.steps.size());
             }
             Attachment attachment = new Attachment(UUID.randomUUID(), e.id, stepIndex, AttachmentRules.fileName(fileName), type,
-                    content.length, sha256(content), principal.actorId(), Instant.now());
+                    content.length, Downloads.sha256(content), principal.actorId(), Instant.now());
             return pool.preparedQuery("INSERT INTO attachments (id, execution_id, step_index, file_name, content_type, size_bytes, sha256, "
                             + "content, uploaded_by, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
                     .execute(Tuple.tuple().addUUID(attachment.id()).addUUID(e.id).addInteger(stepIndex).addString(attachment.fileName())
@@ -114,13 +112,5 @@ public class AttachmentService {
         return new Attachment(row.getUUID("id"), row.getUUID("execution_id"), row.getInteger("step_index"), row.getString("file_name"),
                 row.getString("content_type"), row.getLong("size_bytes"), row.getString("sha256"), row.getUUID("uploaded_by"),
                 row.getOffsetDateTime("uploaded_at").toInstant());
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -87,7 +87,7 @@ public class ExecutionService {
                 result.recordedBy = by;
                 result.recordedAt = Instant.now();
                 Uni<?> saved = existing != null ? results.flush() : results.persist(result).chain(results::flush);
-                return saved.chain(() -> outbox.record(new StepResultRecorded(e.id, e.runId, e.projectId, index, input.status(), by)))
+                return saved.chain(() -> outbox.record(stepRecorded(e, result)))
                         .chain(() -> results.of(e.id))
                         .chain(all -> {
                             e.statusSet = false;
@@ -177,6 +177,13 @@ public class ExecutionService {
                         .chain(() -> results.of(e.id)).map(steps -> new Details(e, steps));
             });
         }));
+    }
+
+    /** The event carries the step as the execution snapshotted it, so a defect can be filed from it without asking this service. */
+    private static StepResultRecorded stepRecorded(Execution e, StepResult result) {
+        var step = e.steps.get(result.stepIndex - 1);
+        return new StepResultRecorded(e.id, e.runId, e.projectId, result.stepIndex, result.status, result.recordedBy, e.testCaseId,
+                e.caseKey, e.caseVersion, e.title, step.action(), step.expectedResult(), result.actualResult, result.comment);
     }
 
     private Uni<Void> changeStatus(Execution e, Run run, ExecutionStatus status, UUID by) {

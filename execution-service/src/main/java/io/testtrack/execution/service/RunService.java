@@ -1,9 +1,12 @@
 package io.testtrack.execution.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.testtrack.events.defect.DefectRetestRequested;
 import io.testtrack.events.execution.ExecutionStatus;
+import io.testtrack.events.execution.RetestExecutionCreated;
 import io.testtrack.events.execution.RunCompleted;
 import io.testtrack.events.execution.RunCreated;
 import io.testtrack.events.execution.RunSource;
@@ -123,6 +126,39 @@ public class RunService {
                             }
                             return store(run, list, by).chain(this::withCounts);
                         })));
+    }
+
+    /**
+     * The re-test a defect asked for once its fix was made: a run of one execution, a copy of the
+     * failed one (same case version and steps, so the fix is tested against what failed), assigned
+     * to the defect's reporter. Call inside the consumer's transaction. An execution this service
+     * does not have (or of another project) asks for nothing.
+     */
+    public Uni<Void> retest(DefectRetestRequested request) {
+        return executions.findById(request.sourceExecutionId()).chain(old -> {
+            if (old == null || !old.projectId.equals(request.projectId())) {
+                Log.warnf("a re-test of %s was asked for execution %s, which this project does not have", request.key(),
+                        request.sourceExecutionId());
+                return Uni.createFrom().voidItem();
+            }
+            return runs.findById(old.runId).chain(source -> {
+                Run run = newRun(old.projectId, request.runName(), "Verifies the fix of " + request.key() + ".", source.environment,
+                        source.buildVersion, source.milestone, RunSource.RERUN, source.id,
+                        old.configuration == null ? List.of() : List.of(old.configuration), request.requestedBy());
+                Execution e = newExecution(run, 1, request.requestedBy());
+                e.testCaseId = old.testCaseId;
+                e.caseKey = old.caseKey;
+                e.caseVersion = old.caseVersion;
+                e.automationKey = old.automationKey;
+                e.title = old.title;
+                e.steps = old.steps;
+                e.configuration = old.configuration;
+                e.assignee = request.assigneeId();
+                return store(run, List.of(e), request.requestedBy())
+                        .chain(() -> outbox.record(new RetestExecutionCreated(e.id, run.id, run.projectId, request.defectId(), old.id)))
+                        .replaceWithVoid();
+            });
+        });
     }
 
     public Uni<RunWithCounts> get(Principal principal, UUID runId) {

@@ -183,6 +183,13 @@ public class GatewayRouter {
         request.headers().set("X-Forwarded-For", address);
         request.headers().set("X-Forwarded-Proto", request.scheme());
 
+        // A webhook delivery goes on without a token (its signature is checked where it lands), under the ordinary address limit.
+        if (RouteTable.isSignedWebhook(request.path())) {
+            if (!overLimit(request, admission.count(null, address, "api"), "api", false)) {
+                forward(target, request, null);
+            }
+            return;
+        }
         // Signing in, registering and resetting get the stricter per-address limit.
         if (RouteTable.isPublic(request.path())) {
             if (!overLimit(request, admission.count(null, address, "auth"), "auth", false)) {

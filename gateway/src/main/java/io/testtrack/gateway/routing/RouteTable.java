@@ -47,7 +47,14 @@ public final class RouteTable {
                 .findFirst();
     }
 
+    /** GitHub's webhook deliveries carry no access token: GitHub signs them instead, and defect-service checks the signature. */
+    private static final String SIGNED_WEBHOOKS = "/api/github/webhooks/";
+
     public static boolean isPublic(String path) {
         return PUBLIC.contains(path);
+    }
+
+    public static boolean isSignedWebhook(String path) {
+        return path.startsWith(SIGNED_WEBHOOKS) && !path.contains("/..") && !path.contains("%");
     }
 }

@@ -1,4 +1,4 @@
-package io.testtrack.execution.domain;
+package io.testtrack.platform.attachment;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -13,7 +13,8 @@ import java.util.Optional;
  * What an attachment may be: a screenshot, a log, a report or an archive. The declared content
  * type must be one of those and the bytes must look like it (magic numbers for binary formats,
  * UTF-8 without NUL for text), so a script cannot travel as a "screenshot". File names lose any
- * path and any character a file system or a header would choke on.
+ * path and any character a file system or a header would choke on. The same rules hold for the
+ * attachments of executions and of defects.
  */
 public final class AttachmentRules {
 

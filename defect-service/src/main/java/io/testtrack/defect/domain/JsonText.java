@@ -1,0 +1,27 @@
+package io.testtrack.defect.domain;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.testtrack.platform.persistence.JsonColumn;
+import java.util.List;
+import java.util.UUID;
+
+/** The jsonb columns of this service's entities (see {@link JsonColumn}). */
+public final class JsonText {
+
+    private JsonText() {
+    }
+
+    public static final class Strings extends JsonColumn<List<String>> {
+        public Strings() {
+            super(new TypeReference<>() {
+            }, List::of);
+        }
+    }
+
+    public static final class Ids extends JsonColumn<List<UUID>> {
+        public Ids() {
+            super(new TypeReference<>() {
+            }, List::of);
+        }
+    }
+}
