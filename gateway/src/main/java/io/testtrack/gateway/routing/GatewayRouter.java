@@ -116,8 +116,8 @@ public class GatewayRouter {
                         .setServer(origin)
                         .setIdleTimeout(timeout.toMillis())));
         // A token in the query goes on as the Authorization header only, so it never lands in a
-        // service's access log. (vertx-http-proxy 4.5 passes WebSocket upgrades by the raw URI,
-        // past interceptors: there the query still reaches notification-service.)
+        // service's access log. (WebSocket upgrades, which vertx-http-proxy 4.5 passes by the raw
+        // URI past interceptors, are refused with a token in the URL before they get here.)
         proxy.addInterceptor(new ProxyInterceptor() {
             @Override
             public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
@@ -176,13 +176,16 @@ public class GatewayRouter {
             return;
         }
         String address = clientAddress.of(request);
-        String wsToken = route.prefix().equals("/ws") ? request.getParam("access_token") : null;
         String authorization = request.getHeader("Authorization");
         FORGEABLE.forEach(request.headers()::remove);
         request.headers().remove("Authorization");
         request.headers().set("X-Forwarded-For", address);
         request.headers().set("X-Forwarded-Proto", request.scheme());
 
+        if (route.prefix().equals("/ws")) {
+            webSocket(target, request, address);
+            return;
+        }
         // Signing in, registering and resetting get the stricter per-address limit.
         if (RouteTable.isPublic(request.path())) {
             if (!overLimit(request, admission.count(null, address, "auth"), "auth", false)) {
@@ -190,7 +193,7 @@ public class GatewayRouter {
             }
             return;
         }
-        String presented = bearer(authorization, wsToken);
+        String presented = bearer(authorization);
         if (presented == null) {
             unauthorized(request, "A valid access token is required.");
             return;
@@ -281,12 +284,28 @@ public class GatewayRouter {
         target.handle(request);
     }
 
-    private static String bearer(String authorization, String wsToken) {
+    /**
+     * A WebSocket authenticates with its first message at notification-service, never with a
+     * token in the URL, where proxies and access logs keep it: an upgrade that carries one is
+     * refused (400) and never forwarded. The upgrade itself counts against the address's limit.
+     */
+    private void webSocket(HttpProxy target, HttpServerRequest request, String address) {
+        if (request.params().contains("access_token")) {
+            Problems.send(request, 400, "token-in-url", "Token in URL",
+                    "WebSockets authenticate with their first message ({\"type\":\"auth\",\"token\":…}), not with access_token.");
+            return;
+        }
+        if (!overLimit(request, admission.count(null, address, "api"), "api", false)) {
+            forward(target, request, null);
+        }
+    }
+
+    private static String bearer(String authorization) {
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             String token = authorization.substring(7).trim();
             return token.isEmpty() ? null : token;
         }
-        return wsToken == null || wsToken.isBlank() ? null : wsToken;
+        return null;
     }
 
     private static void notFound(HttpServerRequest request) {

@@ -1,6 +1,8 @@
 package io.testtrack.notification.api;
 
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
@@ -30,6 +32,13 @@ public class LiveSocket {
     @OnTextMessage
     public Uni<Void> message(String text, WebSocketConnection connection) {
         return protocol.received(connection, text);
+    }
+
+    /** Vert.x refuses a message over the server's limit (64 KiB) unread; the client learns why. */
+    @OnError
+    public Uni<Void> failed(IllegalStateException error, WebSocketConnection connection) {
+        boolean tooBig = error.getMessage() != null && error.getMessage().contains("max message size");
+        return connection.close(tooBig ? new CloseReason(1009, "message-too-big") : CloseReason.INTERNAL_SERVER_ERROR);
     }
 
     @OnClose

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.testtrack.events.EventEnvelope;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,8 +80,7 @@ public final class Activity {
         if (node == null || !node.isObject()) {
             return kept;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             JsonNode value = field.getValue();
             if (value.isTextual() && value.asText().length() > MAX_TEXT) {
                 kept.put(field.getKey(), value.asText().substring(0, MAX_TEXT - 1) + "…");

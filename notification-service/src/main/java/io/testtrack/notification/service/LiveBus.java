@@ -17,9 +17,6 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Fan-out across replicas through Redis pub/sub: whatever should reach sockets is published once
@@ -30,8 +27,7 @@ import org.eclipse.microprofile.health.Readiness;
  * not; a client that reconnects reloads them).
  */
 @ApplicationScoped
-@Readiness
-public class LiveBus implements HealthCheck {
+public class LiveBus {
 
     private final ReactivePubSubCommands<String> pubsub;
     private final LiveSessions sessions;
@@ -120,9 +116,9 @@ public class LiveBus implements HealthCheck {
         }
     }
 
-    @Override
-    public HealthCheckResponse call() {
-        return HealthCheckResponse.named("Live bus (Redis pub/sub)").status(subscriber != null).build();
+    /** Whether this instance hears the bus (its readiness). */
+    public boolean listening() {
+        return subscriber != null;
     }
 
     /** One message for one channel. */
