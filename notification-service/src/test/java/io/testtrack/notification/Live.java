@@ -6,7 +6,12 @@ import io.testtrack.events.EventCodec;
 import io.testtrack.events.EventEnvelope;
 import io.testtrack.events.execution.RunCreated;
 import io.testtrack.events.execution.RunSource;
+import io.testtrack.events.GlobalRole;
+import io.testtrack.events.access.UserRegistered;
+import io.testtrack.platform.testing.TestProjects;
 import io.testtrack.platform.testing.TestPublisher;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +45,20 @@ public final class Live {
             });
         }
         return runId;
+    }
+
+    /** Announces the members as auth-service would (their addresses), and waits until the projection has them. */
+    public static void registered(Pool pool, TestProjects.Member... members) {
+        try (TestPublisher auth = new TestPublisher("/testtrack/auth-service")) {
+            for (TestProjects.Member member : members) {
+                auth.publish(new UserRegistered(member.id(), member.email(), "User " + member.email(), GlobalRole.TESTER));
+            }
+        }
+        for (TestProjects.Member member : members) {
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> pool
+                    .preparedQuery("SELECT 1 FROM access_users WHERE user_id = $1 AND email = $2")
+                    .execute(Tuple.of(member.id(), member.email())).await().atMost(Duration.ofSeconds(5)).size() == 1);
+        }
     }
 
     /** An event of a family whose Java records this service does not use: built from its type name and JSON. */

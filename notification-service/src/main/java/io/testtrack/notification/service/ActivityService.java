@@ -23,16 +23,19 @@ import java.util.UUID;
 
 /**
  * What one event of another service changes here, in the consumer's transaction: the run and
- * defect projections, the notifications of the people it concerns; answers what the sockets
+ * defect projections, the notifications of the people it concerns, the deliveries of the
+ * project's webhooks; answers what the sockets
  * should hear of it (published once the transaction has committed).
  */
 @ApplicationScoped
 public class ActivityService {
 
     private final NotificationWriter notifications;
+    private final WebhookQueue webhooks;
 
-    public ActivityService(NotificationWriter notifications) {
+    public ActivityService(NotificationWriter notifications, WebhookQueue webhooks) {
         this.notifications = notifications;
+        this.webhooks = webhooks;
     }
 
     public Uni<List<Delivery>> apply(EventEnvelope envelope) {
@@ -48,6 +51,7 @@ public class ActivityService {
             deliveries.add(new Delivery(channel, Activity.eventMessage(channel, summary)));
         }
         return project(envelope.type(), data, projectId)
+                .chain(() -> webhooks.enqueue(envelope, projectId))
                 .chain(() -> facts(envelope.type(), data, projectId))
                 .chain(facts -> notifications.notify(envelope, projectId, RecipientRules.personal(envelope.type(), data, facts.facts()),
                         title(envelope.type(), data, facts)))

@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  * Stores the notifications of one event in the caller's transaction: its personal recipients and
  * the project's members who opted in to its type, less the one who caused it, anyone no longer
  * in the project, and anyone who turned in-app notifications of the type off. At most one per
- * event and user (a unique key). Answers the messages for the recipients' own channels.
+ * event and user (a unique key). Queues their mails (now or in the digest) as they chose.
+ * Answers the messages for the recipients' own channels.
  */
 @ApplicationScoped
 public class NotificationWriter {
@@ -44,8 +45,10 @@ public class NotificationWriter {
                     if (candidates.isEmpty()) {
                         return Uni.createFrom().item(List.<Object[]>of());
                     }
-                    return SessionSql.rows("SELECT m.user_id, coalesce(p.in_app, true), coalesce(p.email, 'IMMEDIATE') "
+                    return SessionSql.rows("SELECT m.user_id, coalesce(p.in_app, true), "
+                            + "CASE WHEN a.email = 'NONE' THEN 'NONE' ELSE coalesce(p.email, 'IMMEDIATE') END "
                             + "FROM access_members m LEFT JOIN preferences p ON p.user_id = m.user_id AND p.event_type = :type "
+                            + "LEFT JOIN preferences a ON a.user_id = m.user_id AND a.event_type = 'ALL' "
                             + "WHERE m.project_id = :project AND m.user_id = ANY(CAST(string_to_array(:users, ',') AS uuid[]))",
                             Map.of("project", projectId, "type", type, "users", joined(candidates.keySet())));
                 })
@@ -55,6 +58,10 @@ public class NotificationWriter {
                     Uni<Void> writes = Uni.createFrom().voidItem();
                     for (Object[] row : rows) {
                         UUID user = (UUID) row[0];
+                        String email = (String) row[2];
+                        if (!"NONE".equals(email)) {
+                            writes = writes.chain(() -> queueMail(user, envelope, email, projectId, title));
+                        }
                         if (!(Boolean) row[1]) {
                             continue;
                         }
@@ -94,6 +101,14 @@ public class NotificationWriter {
         return execute("INSERT INTO notifications (id, user_id, project_id, event_id, event_type, reason, title, data, created_at) "
                 + "VALUES (:id, :user, :project, :event, :type, :reason, :title, CAST(CAST(:data AS text) AS jsonb), :at) "
                 + "ON CONFLICT (user_id, event_id) DO NOTHING", params);
+    }
+
+    /** At most one mail per event and user, whatever redelivers the event. */
+    private Uni<Void> queueMail(UUID user, EventEnvelope envelope, String kind, UUID projectId, String title) {
+        return execute("INSERT INTO mail_queue (user_id, event_id, kind, event_type, project_id, title) "
+                + "VALUES (:user, :event, :kind, :type, :project, :title) ON CONFLICT (user_id, event_id) DO NOTHING",
+                Map.of("user", user, "event", envelope.id(), "kind", kind, "type", Activity.shortType(envelope.type()),
+                        "project", projectId, "title", title));
     }
 
     /** A notification as the API and the socket show it. */

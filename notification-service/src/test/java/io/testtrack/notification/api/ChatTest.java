@@ -12,6 +12,8 @@ import io.testtrack.notification.Live;
 import io.testtrack.notification.SocketClient;
 import io.testtrack.platform.testing.TestProjects;
 import io.testtrack.platform.testing.TestProjects.Project;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +34,9 @@ class ChatTest {
     @TestHTTPResource("/ws")
     URI http;
 
+    @Inject
+    Pool pool;
+
     private URI ws;
 
     @BeforeEach
@@ -41,6 +46,7 @@ class ChatTest {
             project = TestProjects.create("/api/notifications/unread-count");
             other = TestProjects.create("/api/notifications/unread-count");
             runId = Live.knownRun(ws, project.id(), project.lead().token());
+            Live.registered(pool, project.developer());
         }
     }
 

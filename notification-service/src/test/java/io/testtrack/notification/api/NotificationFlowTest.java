@@ -19,6 +19,8 @@ import io.testtrack.platform.testing.TestProjects.Member;
 import io.testtrack.platform.testing.TestProjects.Project;
 import io.testtrack.platform.testing.TestPublisher;
 import io.testtrack.platform.testing.TestTokens;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,6 +40,9 @@ class NotificationFlowTest {
     @TestHTTPResource("/ws")
     URI http;
 
+    @Inject
+    Pool pool;
+
     private URI ws;
 
     @BeforeEach
@@ -47,6 +52,7 @@ class NotificationFlowTest {
             project = TestProjects.create("/api/notifications/unread-count");
             // the activity consumer is assigned its partitions before any test relies on it
             Live.knownRun(ws, project.id(), project.viewer().token());
+            Live.registered(pool, project.viewer());
         }
     }
 
