@@ -81,11 +81,11 @@ public class WebhookDispatcher {
     }
 
     private Uni<List<Due>> claim() {
-        return pool.preparedQuery("UPDATE webhook_deliveries d SET next_attempt_at = now() + CAST($1 AS interval), attempts = d.attempts + 1 "
+        return pool.preparedQuery("UPDATE webhook_deliveries d SET next_attempt_at = now() + $1 * interval '1 second', attempts = d.attempts + 1 "
                         + "FROM webhooks w WHERE w.id = d.webhook_id AND d.id IN (SELECT id FROM webhook_deliveries "
                         + "WHERE status = 'PENDING' AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED) "
                         + "RETURNING d.id, d.webhook_id, d.event_id, d.event_type, d.payload, d.attempts, d.created_at, w.url, w.secret, w.active")
-                .execute(Tuple.of(LEASE.toSeconds() + " seconds", BATCH))
+                .execute(Tuple.of((int) LEASE.toSeconds(), BATCH))
                 .map(rows -> {
                     List<Due> due = new ArrayList<>();
                     for (Row row : rows) {
