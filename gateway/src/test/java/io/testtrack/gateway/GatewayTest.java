@@ -100,6 +100,11 @@ class GatewayTest {
         Response login = given().contentType(ContentType.JSON).body("{}").post("/api/auth/login");
         login.then().statusCode(200);
         assertNull(seen(login).getJsonObject("headers").getString("authorization"));
+        // the unsubscribe link of a notification mail: signed, checked by notification-service
+        Response unsubscribe = given().urlEncodingEnabled(false).get("/api/notifications/unsubscribe?user=u&type=ALL&sig=s");
+        unsubscribe.then().statusCode(200);
+        assertEquals("/api/notifications/unsubscribe", seen(unsubscribe).getString("path"));
+        given().get("/api/notifications/preferences").then().statusCode(401);
 
         Response refused = given().header("X-Request-Id", "never-" + UUID.randomUUID()).get("/api/tests");
         refused.then().statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
@@ -294,6 +299,21 @@ class GatewayTest {
             assertTrue(expected.getCause() instanceof java.net.http.WebSocketHandshakeException, expected.toString());
             assertEquals(400, ((java.net.http.WebSocketHandshakeException) expected.getCause()).getResponse().statusCode());
         }
+    }
+
+    @Test
+    void requestsTakeAServicesReplicasInTurn() {
+        java.util.Set<Integer> ports = new java.util.HashSet<>();
+        java.util.List<Integer> order = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Response response = given().header("Authorization", user()).get("/api/notifications");
+            response.then().statusCode(200);
+            order.add(seen(response).getInteger("port"));
+            ports.add(seen(response).getInteger("port"));
+        }
+        assertEquals(2, ports.size(), "both replicas answered: " + order);
+        assertEquals(order.get(0), order.get(2));
+        assertEquals(order.get(1), order.get(3));
     }
 
     @Test

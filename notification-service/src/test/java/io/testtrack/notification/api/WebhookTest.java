@@ -51,7 +51,7 @@ class WebhookTest {
     private static UUID runId;
     private static HttpServer receiver;
     private static final Map<String, List<Received>> received = new ConcurrentHashMap<>();
-    /** Per path: how many requests still get a 500 before a 200 (-1: always 500). */
+    /** Per path: how many requests still get a 500 before 200s ({@code Integer.MAX_VALUE}: always). */
     private static final Map<String, AtomicInteger> failFirst = new ConcurrentHashMap<>();
 
     @Inject
@@ -71,7 +71,7 @@ class WebhookTest {
                 request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
                 received.computeIfAbsent(request.path(), p -> new CopyOnWriteArrayList<>()).add(new Received(headers, body.toString()));
                 AtomicInteger failures = failFirst.get(request.path());
-                boolean fail = failures != null && (failures.get() < 0 || failures.getAndDecrement() > 0);
+                boolean fail = failures != null && failures.getAndUpdate(left -> left == Integer.MAX_VALUE ? left : Math.max(0, left - 1)) > 0;
                 request.response().setStatusCode(fail ? 500 : 204).end();
             })).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
@@ -150,15 +150,16 @@ class WebhookTest {
 
     @Test
     void aWebhookThatKeepsFailingIsDisabledAndTheLeadsAreTold() {
-        failFirst.put("/down", new AtomicInteger(-1));
+        failFirst.put("/down", new AtomicInteger(Integer.MAX_VALUE));
         String id = project.lead().api().body(Map.of("projectId", project.id(), "url", url("/down")))
                 .post("/api/webhooks").then().statusCode(201).extract().path("id");
         try (SocketClient lead = SocketClient.ready(Live.ws(http), project.lead().token());
                 TestPublisher execution = new TestPublisher("/testtrack/execution-service")) {
             execution.publish(new RunCompleted(runId, project.id(), new StatusCounts(0, 0, 1, 0, 0, 0, 0)));
             JsonNode told = lead.next(m -> m.path("type").asText().equals("notification")
-                    && m.at("/notification/eventType").asText().equals("WebhookDisabled"), "the lead told");
-            assertTrue(told.at("/notification/title").asText().contains("/down"));
+                    && m.at("/notification/eventType").asText().equals("WebhookDisabled")
+                    && m.at("/notification/data/webhookId").asText().equals(id), "the lead told");
+            assertTrue(told.at("/notification/title").asText().endsWith("/down"), told.toString());
         }
         project.lead().api().get("/api/webhooks/" + id).then().body("active", equalTo(false))
                 .body("disabledReason", containsString("500"));
