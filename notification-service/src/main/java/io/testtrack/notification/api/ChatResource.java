@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.notification.domain.Channel;
+import io.testtrack.notification.domain.Page;
 import io.testtrack.notification.service.ChatService;
-import io.testtrack.platform.error.AccessDeniedException;
 import io.testtrack.platform.error.InvalidFieldsException;
 import io.testtrack.platform.security.Principal;
 import jakarta.validation.Valid;
@@ -21,7 +21,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -34,9 +33,6 @@ public class ChatResource {
     public record ChatBody(@NotNull String body) {
     }
 
-    public record Page(List<ObjectNode> items, String nextCursor) {
-    }
-
     private final ChatService chat;
     private final JsonWebToken jwt;
 
@@ -46,9 +42,9 @@ public class ChatResource {
     }
 
     @GET
-    public Uni<Page> list(@PathParam("channel") String channel, @QueryParam("cursor") String cursor,
+    public Uni<Page<ObjectNode>> list(@PathParam("channel") String channel, @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        return chat.list(Principal.of(jwt), channel(channel), cursor, limit).map(page -> new Page(page.items(), page.nextCursor()));
+        return chat.list(Principal.of(jwt), channel(channel), cursor, limit);
     }
 
     @POST
@@ -74,9 +70,6 @@ public class ChatResource {
     }
 
     private Principal.User user() {
-        if (Principal.of(jwt) instanceof Principal.User user) {
-            return user;
-        }
-        throw new AccessDeniedException("API tokens do not chat; sign in as a user.");
+        return Callers.user(jwt);
     }
 }

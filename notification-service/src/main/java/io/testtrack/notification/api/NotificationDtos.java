@@ -1,9 +1,8 @@
 package io.testtrack.notification.api;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.testtrack.notification.domain.Preference;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import io.testtrack.notification.domain.Preference;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
@@ -11,9 +10,6 @@ import java.util.List;
 public final class NotificationDtos {
 
     private NotificationDtos() {
-    }
-
-    public record Page(List<ObjectNode> items, String nextCursor) {
     }
 
     public record UnreadCount(long unread) {

@@ -1,14 +1,14 @@
 package io.testtrack.notification.api;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.testtrack.notification.api.NotificationDtos.Page;
 import io.testtrack.notification.api.NotificationDtos.Preferences;
 import io.testtrack.notification.api.NotificationDtos.UnreadCount;
 import io.testtrack.notification.api.NotificationDtos.Updated;
+import io.testtrack.notification.domain.Page;
 import io.testtrack.notification.service.NotificationService;
 import io.testtrack.notification.service.PreferenceService;
-import io.testtrack.platform.error.AccessDeniedException;
 import io.testtrack.platform.security.Principal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -42,9 +42,9 @@ public class NotificationResource {
 
     /** Unread first, then newest first; {@code nextCursor} is null on the last page. */
     @GET
-    public Uni<Page> list(@QueryParam("cursor") String cursor,
+    public Uni<Page<ObjectNode>> list(@QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        return notifications.list(user(), cursor, limit).map(page -> new Page(page.items(), page.nextCursor()));
+        return notifications.list(user(), cursor, limit);
     }
 
     @GET
@@ -83,11 +83,7 @@ public class NotificationResource {
         return preferences.put(user(), body.preferences()).map(Preferences::new);
     }
 
-    /** Notifications belong to people: a CI pipeline's API token has none. */
     private Principal.User user() {
-        if (Principal.of(jwt) instanceof Principal.User user) {
-            return user;
-        }
-        throw new AccessDeniedException("API tokens have no notifications; sign in as a user.");
+        return Callers.user(jwt);
     }
 }

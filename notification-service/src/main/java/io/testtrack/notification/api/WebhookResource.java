@@ -2,10 +2,10 @@ package io.testtrack.notification.api;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.testtrack.notification.service.WebhookService;
+import io.testtrack.notification.domain.Page;
 import io.testtrack.notification.service.WebhookService.Delivery;
-import io.testtrack.notification.service.WebhookService.Page;
 import io.testtrack.notification.service.WebhookService.Webhook;
+import io.testtrack.notification.service.WebhookService;
 import io.testtrack.platform.security.Principal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

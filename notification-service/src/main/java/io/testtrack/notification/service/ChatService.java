@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import io.testtrack.events.EventEnvelope;
 import io.testtrack.notification.domain.Channel;
 import io.testtrack.notification.domain.Cursor;
+import io.testtrack.notification.domain.Page;
 import io.testtrack.notification.domain.RecipientRules;
 import io.testtrack.notification.repository.SessionSql;
 import io.testtrack.notification.service.LiveBus.Delivery;
@@ -40,9 +41,6 @@ public class ChatService {
     public static final int MAX_LENGTH = 4000;
     static final String POSTED = "testtrack.notification.ChatMessagePosted";
 
-    public record Page(List<ObjectNode> items, String nextCursor) {
-    }
-
     private final ChannelAccess channels;
     private final NotificationWriter notifications;
     private final LiveBus bus;
@@ -56,7 +54,7 @@ public class ChatService {
     }
 
     /** Newest first. */
-    public Uni<Page> list(Principal principal, Channel channel, String cursor, int limit) {
+    public Uni<Page<ObjectNode>> list(Principal principal, Channel channel, String cursor, int limit) {
         Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor);
         return channels.require(principal, channel, Permission.READ).chain(projectId -> Panache.withSession(() -> {
             Map<String, Object> params = new HashMap<>(Map.of("channel", channel.toString(), "limit", limit + 1));
@@ -78,7 +76,7 @@ public class ChatService {
                 Object[] last = rows.get(limit - 1);
                 next = new Cursor(0, instant(last[3]), (UUID) last[0]).encode();
             }
-            return new Page(items, next);
+            return new Page<>(items, next);
         });
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.notification.domain.Channel;
 import io.testtrack.notification.domain.Cursor;
+import io.testtrack.notification.domain.Page;
 import io.testtrack.platform.error.ResourceNotFoundException;
 import io.testtrack.platform.security.Permission;
 import io.testtrack.platform.security.Principal;
@@ -27,9 +28,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class NotificationService {
 
-    public record Page(List<ObjectNode> items, String nextCursor) {
-    }
-
     private final Pool pool;
     private final ProjectAccess access;
     private final LiveBus bus;
@@ -42,7 +40,7 @@ public class NotificationService {
         this.mapper = mapper;
     }
 
-    public Uni<Page> list(Principal.User user, String cursor, int limit) {
+    public Uni<Page<ObjectNode>> list(Principal.User user, String cursor, int limit) {
         List<Object> params = new ArrayList<>(List.of(user.userId(), limit + 1));
         String after = "";
         if (cursor != null && !cursor.isBlank()) {
@@ -71,7 +69,7 @@ public class NotificationService {
                             ? new Cursor(last.getOffsetDateTime("read_at") == null ? 0 : 1, last.getOffsetDateTime("created_at").toInstant(),
                                     last.getUUID("id")).encode()
                             : null;
-                    return new Page(items, next);
+                    return new Page<>(items, next);
                 });
     }
 

@@ -3,6 +3,7 @@ package io.testtrack.notification.service;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.testtrack.notification.domain.Cursor;
+import io.testtrack.notification.domain.Page;
 import io.testtrack.notification.domain.WebhookRules;
 import io.testtrack.platform.error.InvalidFieldsException;
 import io.testtrack.platform.error.ResourceNotFoundException;
@@ -35,9 +36,6 @@ public class WebhookService {
 
     public record Delivery(UUID id, String eventId, String eventType, String status, int attempts, Integer lastStatusCode,
             String lastError, Integer latencyMs, Instant createdAt, Instant completedAt, Instant nextAttemptAt, UUID redeliveryOf) {
-    }
-
-    public record Page<T>(List<T> items, String nextCursor) {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
