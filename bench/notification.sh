@@ -16,7 +16,10 @@ SOCKETS=${1:-10000}
 SUBSCRIBERS=${2:-1000}
 EVENTS=${3:-50}
 PORT=18086
-scripts/stack.sh infra >/dev/null
+listening() { (exec 3<>"/dev/tcp/localhost/$1") 2>/dev/null; }
+if ! listening 5432 || ! listening 6379 || ! listening 9092; then
+  scripts/stack.sh infra >/dev/null
+fi
 mvn -q -B -o -pl events,platform,notification-service,bench package -DskipTests
 WORK=$(mktemp -d)
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/private.pem" 2>/dev/null
@@ -32,5 +35,5 @@ for _ in $(seq 1 240); do
 done
 curl -fs "localhost:$PORT/q/health/ready" >/dev/null || { tail -50 "$WORK/service.log"; exit 1; }
 echo "RESULT mode=idle rss_mb=$(( $(grep VmRSS /proc/$SERVICE/status | tr -dc 0-9) / 1024 ))"
-java -Xmx1g -cp "bench/target/quarkus-app/app/*:bench/target/quarkus-app/lib/main/*" io.testtrack.bench.SocketFanoutBench \
+java -Xmx1g -cp "bench/target/quarkus-app/app/*:bench/target/quarkus-app/lib/main/*:bench/target/quarkus-app/lib/boot/*" io.testtrack.bench.SocketFanoutBench \
   $PORT $SERVICE "$WORK/private.pem" "$SOCKETS" "$SUBSCRIBERS" "$EVENTS" | grep RESULT
