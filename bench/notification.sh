@@ -28,12 +28,12 @@ java ${TESTTRACK_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -Xss512k} -Dquarku
   -Dmp.jwt.verify.publickey.location="file://$WORK/public.pem" -Dquarkus.log.level=WARN \
   -jar notification-service/target/quarkus-app/quarkus-run.jar >"$WORK/service.log" 2>&1 &
 SERVICE=$!
-trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null || true; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 240); do
   curl -fs "localhost:$PORT/q/health/ready" >/dev/null && break
   sleep 0.5
 done
 curl -fs "localhost:$PORT/q/health/ready" >/dev/null || { tail -50 "$WORK/service.log"; exit 1; }
 echo "RESULT mode=idle rss_mb=$(( $(grep VmRSS /proc/$SERVICE/status | tr -dc 0-9) / 1024 ))"
-java -Xmx1g -cp "bench/target/quarkus-app/app/*:bench/target/quarkus-app/lib/main/*:bench/target/quarkus-app/lib/boot/*" io.testtrack.bench.SocketFanoutBench \
+java -Xmx1g -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "bench/target/quarkus-app/app/*:bench/target/quarkus-app/lib/main/*:bench/target/quarkus-app/lib/boot/*" io.testtrack.bench.SocketFanoutBench \
   $PORT $SERVICE "$WORK/private.pem" "$SOCKETS" "$SUBSCRIBERS" "$EVENTS" | grep RESULT

@@ -29,7 +29,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -48,6 +47,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Prints RESULT lines.
  */
 public final class SocketFanoutBench {
+
+    private static final int BATCH = 250;
 
     private SocketFanoutBench() {
     }
@@ -82,57 +83,63 @@ public final class SocketFanoutBench {
             Map<String, Long> arrivals = new ConcurrentHashMap<>();
             Map<String, Histogram> perEvent = new ConcurrentHashMap<>();
             List<WebSocket> open = java.util.Collections.synchronizedList(new ArrayList<>());
-            CountDownLatch ready = new CountDownLatch(sockets);
             CountDownLatch subscribed = new CountDownLatch(subscribers);
-            Semaphore connecting = new Semaphore(200);
+            java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
             long connectStart = System.nanoTime();
-            for (int i = 0; i < sockets; i++) {
-                UUID user = users.get(i);
-                boolean subscriber = i < subscribers;
-                String token = Jwt.issuer("testtrack-auth").audience("testtrack-api").subject(user.toString()).upn(user + "@bench.example")
-                        .groups(Set.of("TESTER")).expiresIn(3600).sign(key);
-                connecting.acquire();
-                client.connect(new WebSocketConnectOptions().setHost("localhost").setPort(port).setURI("/ws")).onComplete(result -> {
-                    connecting.release();
-                    if (result.failed()) {
-                        System.err.println("connect failed: " + result.cause());
-                        ready.countDown();
-                        return;
-                    }
-                    WebSocket ws = result.result();
-                    open.add(ws);
-                    ws.textMessageHandler(text -> {
-                        long now = System.nanoTime();
-                        JsonNode message = read(text);
-                        switch (message.path("type").asText()) {
-                            case "ready" -> {
-                                ready.countDown();
-                                if (subscriber) {
-                                    ws.writeTextMessage("{\"type\":\"subscribe\",\"channel\":\"project:" + project + "\"}");
-                                }
-                            }
-                            case "subscribed" -> subscribed.countDown();
-                            case "error" -> vertx.setTimer(500, t -> ws.writeTextMessage(
-                                    "{\"type\":\"subscribe\",\"channel\":\"project:" + project + "\"}"));
-                            case "event" -> {
-                                String id = message.at("/event/id").asText();
-                                Long sent = arrivals.get(id);
-                                if (sent != null) {
-                                    perEvent.computeIfAbsent(id, x -> new Histogram(3)).recordValue(Math.max(1, (now - sent) / 1000));
-                                }
-                            }
-                            default -> { }
+            // in batches, each ready before the next starts: thousands of handshakes at once only queue
+            for (int batch = 0; batch < sockets; batch += BATCH) {
+                int end = Math.min(sockets, batch + BATCH);
+                CountDownLatch ready = new CountDownLatch(end - batch);
+                for (int i = batch; i < end; i++) {
+                    UUID user = users.get(i);
+                    boolean subscriber = i < subscribers;
+                    String token = Jwt.issuer("testtrack-auth").audience("testtrack-api").subject(user.toString()).upn(user + "@bench.example")
+                            .groups(Set.of("TESTER")).expiresIn(3600).sign(key);
+                    client.connect(new WebSocketConnectOptions().setHost("localhost").setPort(port).setURI("/ws")).onComplete(result -> {
+                        if (result.failed()) {
+                            failed.incrementAndGet();
+                            ready.countDown();
+                            return;
                         }
+                        WebSocket ws = result.result();
+                        open.add(ws);
+                        ws.textMessageHandler(text -> {
+                            long now = System.nanoTime();
+                            JsonNode message = read(text);
+                            switch (message.path("type").asText()) {
+                                case "ready" -> {
+                                    ready.countDown();
+                                    if (subscriber) {
+                                        ws.writeTextMessage("{\"type\":\"subscribe\",\"channel\":\"project:" + project + "\"}");
+                                    }
+                                }
+                                case "subscribed" -> subscribed.countDown();
+                                case "error" -> vertx.setTimer(500, t -> ws.writeTextMessage(
+                                        "{\"type\":\"subscribe\",\"channel\":\"project:" + project + "\"}"));
+                                case "event" -> {
+                                    String id = message.at("/event/id").asText();
+                                    Long sent = arrivals.get(id);
+                                    if (sent != null) {
+                                        perEvent.computeIfAbsent(id, x -> new Histogram(3)).recordValue(Math.max(1, (now - sent) / 1000));
+                                    }
+                                }
+                                default -> { }
+                            }
+                        });
+                        ws.writeTextMessage("{\"type\":\"auth\",\"token\":\"" + token + "\"}");
                     });
-                    ws.writeTextMessage("{\"type\":\"auth\",\"token\":\"" + token + "\"}");
-                });
+                }
+                if (!ready.await(2, TimeUnit.MINUTES)) {
+                    throw new IllegalStateException("sockets " + batch + ".." + end + " not ready: " + ready.getCount() + " left");
+                }
+                System.err.printf("%d sockets ready, %d failed%n", end, failed.get());
             }
-            if (!ready.await(10, TimeUnit.MINUTES) || !subscribed.await(5, TimeUnit.MINUTES)) {
-                throw new IllegalStateException("sockets not ready: " + ready.getCount() + " / not subscribed: " + subscribed.getCount());
+            if (!subscribed.await(5, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("not subscribed: " + subscribed.getCount());
             }
             double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
-            System.out.printf("RESULT mode=connect sockets=%d open=%d subscribers=%d seconds=%.1f%n", sockets, open.size(), subscribers,
-                    connectSeconds);
+            System.out.printf("RESULT mode=connect sockets=%d open=%d failed=%d subscribers=%d seconds=%.1f%n", sockets, open.size(),
+                    failed.get(), subscribers, connectSeconds);
 
             Thread.sleep(5_000);
             long rssBefore = rssKb(pid);
