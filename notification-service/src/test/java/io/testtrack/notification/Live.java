@@ -31,13 +31,13 @@ public final class Live {
     /**
      * A run of the project that notification-service knows (its RunCreated consumed): published
      * again until a member's socket may follow it, since a consumer group that has just joined
-     * starts at the newest record.
+     * starts at the newest record, and joining may wait for a killed run's member to time out.
      */
     public static UUID knownRun(URI ws, UUID projectId, String memberToken) {
         UUID runId = UUID.randomUUID();
         try (TestPublisher execution = new TestPublisher("/testtrack/execution-service");
                 SocketClient socket = SocketClient.ready(ws, memberToken)) {
-            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            Awaitility.await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1)).until(() -> {
                 execution.publish(new RunCreated(runId, projectId, "Run " + runId, "staging", "1.0", null, RunSource.MANUAL, 3, null));
                 socket.subscribe("run:" + runId);
                 JsonNode answer = socket.next(m -> m.path("channel").asText().equals("run:" + runId), "an answer about the run");

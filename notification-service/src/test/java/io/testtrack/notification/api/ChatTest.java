@@ -43,10 +43,11 @@ class ChatTest {
     void setUp() {
         ws = Live.ws(http);
         if (project == null) {
-            project = TestProjects.create("/api/notifications/unread-count");
+            Project created = TestProjects.create("/api/notifications/unread-count");
             other = TestProjects.create("/api/notifications/unread-count");
-            runId = Live.knownRun(ws, project.id(), project.lead().token());
-            Live.registered(pool, project.developer());
+            runId = Live.knownRun(ws, created.id(), created.lead().token());
+            Live.registered(pool, created.developer());
+            project = created;
         }
     }
 

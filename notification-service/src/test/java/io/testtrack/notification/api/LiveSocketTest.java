@@ -46,9 +46,10 @@ class LiveSocketTest {
     void setUp() {
         ws = Live.ws(http);
         if (project == null) {
-            project = TestProjects.create("/api/notifications/unread-count");
+            Project created = TestProjects.create("/api/notifications/unread-count");
             other = TestProjects.create("/api/notifications/unread-count");
-            runId = Live.knownRun(ws, project.id(), project.tester().token());
+            runId = Live.knownRun(ws, created.id(), created.tester().token());
+            project = created;
         }
     }
 

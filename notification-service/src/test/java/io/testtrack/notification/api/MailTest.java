@@ -51,9 +51,10 @@ class MailTest {
     @BeforeEach
     void setUp() {
         if (project == null) {
-            project = TestProjects.create("/api/notifications/unread-count");
-            Live.knownRun(Live.ws(http), project.id(), project.viewer().token());
-            Live.registered(pool, project.developer(), project.tester(), project.lead());
+            Project created = TestProjects.create("/api/notifications/unread-count");
+            Live.knownRun(Live.ws(http), created.id(), created.viewer().token());
+            Live.registered(pool, created.developer(), created.tester(), created.lead());
+            project = created;
         }
     }
 

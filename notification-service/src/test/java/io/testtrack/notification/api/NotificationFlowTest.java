@@ -49,10 +49,11 @@ class NotificationFlowTest {
     void setUp() {
         ws = Live.ws(http);
         if (project == null) {
-            project = TestProjects.create("/api/notifications/unread-count");
+            Project created = TestProjects.create("/api/notifications/unread-count");
             // the activity consumer is assigned its partitions before any test relies on it
-            Live.knownRun(ws, project.id(), project.viewer().token());
-            Live.registered(pool, project.viewer());
+            Live.knownRun(ws, created.id(), created.viewer().token());
+            Live.registered(pool, created.viewer());
+            project = created;
         }
     }
 

@@ -63,9 +63,9 @@ class WebhookTest {
     @BeforeEach
     void setUp() throws Exception {
         if (project == null) {
-            project = TestProjects.create("/api/notifications/unread-count");
+            Project created = TestProjects.create("/api/notifications/unread-count");
             other = TestProjects.create("/api/notifications/unread-count");
-            runId = Live.knownRun(Live.ws(http), project.id(), project.lead().token());
+            runId = Live.knownRun(Live.ws(http), created.id(), created.lead().token());
             receiver = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
                 Map<String, String> headers = new ConcurrentHashMap<>();
                 request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
@@ -74,6 +74,7 @@ class WebhookTest {
                 boolean fail = failures != null && failures.getAndUpdate(left -> left == Integer.MAX_VALUE ? left : Math.max(0, left - 1)) > 0;
                 request.response().setStatusCode(fail ? 500 : 204).end();
             })).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            project = created;
         }
     }
 
