@@ -20,6 +20,10 @@ public interface LiveConfig {
     @WithDefault("testtrack.live")
     String busChannel();
 
+    /** How often open sockets are checked against ended sessions (logout everywhere, password reset). */
+    @WithDefault("2s")
+    String revocationRecheck();
+
     /** Prefix of the Redis hashes that hold who is present in which run. */
     @WithDefault("testtrack:presence:")
     String presencePrefix();

@@ -37,17 +37,19 @@ public class LiveProtocol {
     private final Presence presence;
     private final JWTParser parser;
     private final MembershipLookup memberships;
+    private final SessionRecheck sessionsEnded;
     private final LiveConfig config;
     private final Vertx vertx;
     private final ObjectMapper mapper;
 
     public LiveProtocol(LiveSessions sessions, ChannelAccess channels, Presence presence, JWTParser parser,
-            MembershipLookup memberships, LiveConfig config, Vertx vertx, ObjectMapper mapper) {
+            MembershipLookup memberships, SessionRecheck sessionsEnded, LiveConfig config, Vertx vertx, ObjectMapper mapper) {
         this.sessions = sessions;
         this.channels = channels;
         this.presence = presence;
         this.parser = parser;
         this.memberships = memberships;
+        this.sessionsEnded = sessionsEnded;
         this.config = config;
         this.vertx = vertx;
         this.mapper = mapper;
@@ -114,8 +116,9 @@ public class LiveProtocol {
 
     /**
      * A first auth makes the socket the user's; a later one (before the token expires) extends it.
-     * A token that does not verify, another user's, an API token or a deactivated account close
-     * the socket with 4401; the token's expiry does too, unless a new auth came first.
+     * A token that does not verify, another user's, an API token, a deactivated account or a token
+     * of an ended session (SessionRecheck) close the socket with 4401; the token's expiry does too,
+     * unless a new auth came first.
      */
     private Uni<Void> authenticate(LiveSession session, String token) {
         JsonWebToken jwt;
@@ -132,11 +135,17 @@ public class LiveProtocol {
             sessions.close(session, LiveSessions.UNAUTHORIZED, "invalid-token");
             return Uni.createFrom().voidItem();
         }
-        return memberships.userActive(user.userId()).chain(active -> {
+        long generation = SessionRecheck.issuedIn(jwt);
+        return memberships.userActive(user.userId()).chain(active -> sessionsEnded.ended(user.userId(), generation).chain(ended -> {
             if (!active) {
                 sessions.close(session, LiveSessions.UNAUTHORIZED, "account-deactivated");
                 return Uni.createFrom().voidItem();
             }
+            if (ended) {
+                sessions.close(session, LiveSessions.UNAUTHORIZED, "session-ended");
+                return Uni.createFrom().voidItem();
+            }
+            session.generation = generation;
             vertx.cancelTimer(session.timer);
             long expiresInMillis = Math.max(1, jwt.getExpirationTime() * 1000 - System.currentTimeMillis());
             session.timer = vertx.setTimer(expiresInMillis, id -> sessions.close(session, LiveSessions.UNAUTHORIZED, "token-expired"));
@@ -148,7 +157,7 @@ public class LiveProtocol {
             ObjectNode ready = mapper.createObjectNode().put("type", "ready").put("v", VERSION)
                     .put("userId", user.userId().toString()).put("expiresAt", jwt.getExpirationTime());
             return send(session, ready);
-        });
+        }));
     }
 
     private Uni<Void> subscribe(LiveSession session, Channel channel) {

@@ -18,6 +18,8 @@ public final class LiveSession {
     volatile Principal.User user;
     /** The Vert.x timer that closes the socket when the token expires (or when no token came in time). */
     volatile long timer = -1;
+    /** The session generation its token was issued in (SessionRecheck). */
+    volatile long generation;
     /** The run this socket announced presence in, if any. */
     volatile UUID presenceRun;
 

@@ -113,6 +113,10 @@ public class LiveSessions {
         }
     }
 
+    List<LiveSession> authenticatedSessions() {
+        return byId.values().stream().filter(LiveSession::authenticated).toList();
+    }
+
     public int count() {
         return byId.size();
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.testtrack.events.ProjectRole;
@@ -14,11 +15,12 @@ import io.testtrack.events.execution.StepResultRecorded;
 import io.testtrack.events.execution.StepStatus;
 import io.testtrack.notification.Live;
 import io.testtrack.notification.SocketClient;
-import io.testtrack.platform.testing.TestProjects;
 import io.testtrack.platform.testing.TestProjects.Member;
 import io.testtrack.platform.testing.TestProjects.Project;
+import io.testtrack.platform.testing.TestProjects;
 import io.testtrack.platform.testing.TestPublisher;
 import io.testtrack.platform.testing.TestTokens;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -39,6 +41,9 @@ class LiveSocketTest {
 
     @TestHTTPResource("/ws")
     URI http;
+
+    @Inject
+    RedisDataSource redis;
 
     private URI ws;
 
@@ -109,6 +114,22 @@ class LiveSocketTest {
             assertFalse(socket.isClosed(), "the socket outlived its first token");
             socket.subscribe("project:" + project.id());
             assertEquals("project:" + project.id(), socket.next("subscribed").get("channel").asText());
+        }
+    }
+
+    @Test
+    void endingTheUsersSessionsClosesTheirSocketsAndRefusesTheOldToken() {
+        Member user = TestProjects.user("TESTER");
+        try (SocketClient socket = SocketClient.ready(ws, user.token())) {
+            // what auth-service writes on logout everywhere or a password reset
+            redis.value(Long.class).set("tt:session-generation:" + user.id(), 1L);
+            socket.assertClosedWith(4401, "session-ended");
+        }
+        try (SocketClient again = SocketClient.connect(ws)) {
+            again.send("{\"type\":\"auth\",\"token\":\"" + user.token() + "\"}");
+            again.assertClosedWith(4401, "session-ended");
+        } finally {
+            redis.key(String.class).del("tt:session-generation:" + user.id());
         }
     }
 
