@@ -31,11 +31,26 @@ public class DownstreamStub implements QuarkusTestResourceLifecycleManager {
 
     private Vertx vertx;
     private HttpServer server;
+    /** A second notification-service: the gateway takes the two in turn. */
+    private HttpServer replica;
 
     @Override
     public Map<String, String> start() {
         vertx = Vertx.vertx();
-        server = vertx.createHttpServer().webSocketHandler(this::echo).requestHandler(request -> {
+        server = serve();
+        replica = serve();
+        String base = "http://127.0.0.1:" + server.actualPort();
+        Map<String, String> config = new HashMap<>();
+        for (String service : new String[] { "auth", "testcase", "execution", "defect", "analytics", "notification" }) {
+            config.put("gateway.services." + service, base);
+        }
+        config.put("gateway.services.notification", base + ",http://127.0.0.1:" + replica.actualPort());
+        config.put("quarkus.rest-client.auth-internal.url", base);
+        return config;
+    }
+
+    private HttpServer serve() {
+        return vertx.createHttpServer().webSocketHandler(this::echo).requestHandler(request -> {
             if (request.path().equals("/q/health/ready")) {
                 request.response().setStatusCode(ready ? 200 : 503).end("{\"status\":\"" + (ready ? "UP" : "DOWN") + "\"}");
                 return;
@@ -48,7 +63,8 @@ public class DownstreamStub implements QuarkusTestResourceLifecycleManager {
                 JsonObject headers = new JsonObject();
                 request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
                 JsonObject seen = new JsonObject().put("method", request.method().name()).put("path", request.path())
-                        .put("query", request.query()).put("headers", headers).put("bodyBytes", body.length());
+                        .put("query", request.query()).put("headers", headers).put("bodyBytes", body.length())
+                        .put("port", request.localAddress().port());
                 String requestId = request.getHeader("X-Request-Id");
                 if (requestId != null) {
                     RECEIVED.put(requestId, seen);
@@ -63,13 +79,6 @@ public class DownstreamStub implements QuarkusTestResourceLifecycleManager {
                 }
             });
         }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().join();
-        String base = "http://127.0.0.1:" + server.actualPort();
-        Map<String, String> config = new HashMap<>();
-        for (String service : new String[] { "auth", "testcase", "execution", "defect", "analytics", "notification" }) {
-            config.put("gateway.services." + service, base);
-        }
-        config.put("quarkus.rest-client.auth-internal.url", base);
-        return config;
     }
 
     private void exchange(io.vertx.core.http.HttpServerRequest request, JsonObject body) {
@@ -97,8 +106,10 @@ public class DownstreamStub implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        if (server != null) {
-            server.close().toCompletionStage().toCompletableFuture().orTimeout(5, TimeUnit.SECONDS).join();
+        for (HttpServer running : new HttpServer[] { server, replica }) {
+            if (running != null) {
+                running.close().toCompletionStage().toCompletableFuture().orTimeout(5, TimeUnit.SECONDS).join();
+            }
         }
         if (vertx != null) {
             vertx.close();

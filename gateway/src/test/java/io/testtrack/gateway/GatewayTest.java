@@ -100,6 +100,11 @@ class GatewayTest {
         Response login = given().contentType(ContentType.JSON).body("{}").post("/api/auth/login");
         login.then().statusCode(200);
         assertNull(seen(login).getJsonObject("headers").getString("authorization"));
+        // the unsubscribe link of a notification mail: signed, checked by notification-service
+        Response unsubscribe = given().urlEncodingEnabled(false).get("/api/notifications/unsubscribe?user=u&type=ALL&sig=s");
+        unsubscribe.then().statusCode(200);
+        assertEquals("/api/notifications/unsubscribe", seen(unsubscribe).getString("path"));
+        given().get("/api/notifications/preferences").then().statusCode(401);
 
         // GitHub's signed deliveries go on without a token (defect-service checks the signature), with their headers.
         Response delivery = given().contentType(ContentType.JSON).header("X-Hub-Signature-256", "sha256=00")
@@ -271,9 +276,8 @@ class GatewayTest {
     }
 
     @Test
-    void webSocketsAreProxiedWithTheTokenAndRefusedWithout() throws Exception {
-        URI ws = URI.create("ws://" + gateway.getHost() + ":" + gateway.getPort() + "/ws/echo?access_token="
-                + TestTokens.valid(UUID.randomUUID(), "w@example.com", "TESTER"));
+    void webSocketsAreProxiedWithoutATokenAndRefusedWithOneInTheUrl() throws Exception {
+        URI ws = URI.create("ws://" + gateway.getHost() + ":" + gateway.getPort() + "/ws/echo");
         LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
         WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(ws, new WebSocket.Listener() {
             @Override
@@ -283,7 +287,8 @@ class GatewayTest {
                 return null;
             }
         }).get(10, TimeUnit.SECONDS);
-        assertEquals("hello authorized /ws/echo", messages.poll(10, TimeUnit.SECONDS));
+        // the socket authenticates with its first message at notification-service, not at the gateway
+        assertEquals("hello anonymous /ws/echo", messages.poll(10, TimeUnit.SECONDS));
         socket.sendText("ping", true).get(5, TimeUnit.SECONDS);
         assertEquals("echo: ping", messages.poll(10, TimeUnit.SECONDS));
         // quiet for longer than an API request may be (downstream-timeout is 1 s in tests): still open
@@ -292,16 +297,32 @@ class GatewayTest {
         assertEquals("echo: still there?", messages.poll(10, TimeUnit.SECONDS));
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
 
-        URI anonymous = URI.create("ws://" + gateway.getHost() + ":" + gateway.getPort() + "/ws/echo");
+        URI tokenInUrl = URI.create("ws://" + gateway.getHost() + ":" + gateway.getPort() + "/ws/echo?access_token="
+                + TestTokens.valid(UUID.randomUUID(), "w@example.com", "TESTER"));
         CompletableFuture<WebSocket> refused = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(anonymous, new WebSocket.Listener() { });
+                .buildAsync(tokenInUrl, new WebSocket.Listener() { });
         try {
             refused.get(10, TimeUnit.SECONDS);
-            throw new AssertionError("an anonymous WebSocket must be refused");
+            throw new AssertionError("a WebSocket with a token in its URL must be refused");
         } catch (java.util.concurrent.ExecutionException expected) {
             assertTrue(expected.getCause() instanceof java.net.http.WebSocketHandshakeException, expected.toString());
-            assertEquals(401, ((java.net.http.WebSocketHandshakeException) expected.getCause()).getResponse().statusCode());
+            assertEquals(400, ((java.net.http.WebSocketHandshakeException) expected.getCause()).getResponse().statusCode());
         }
+    }
+
+    @Test
+    void requestsTakeAServicesReplicasInTurn() {
+        java.util.Set<Integer> ports = new java.util.HashSet<>();
+        java.util.List<Integer> order = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Response response = given().header("Authorization", user()).get("/api/notifications");
+            response.then().statusCode(200);
+            order.add(seen(response).getInteger("port"));
+            ports.add(seen(response).getInteger("port"));
+        }
+        assertEquals(2, ports.size(), "both replicas answered: " + order);
+        assertEquals(order.get(0), order.get(2));
+        assertEquals(order.get(1), order.get(3));
     }
 
     @Test

@@ -4,14 +4,18 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
 
-    /** Base URL of each downstream service, by name: auth, testcase, execution, defect, analytics, notification. */
-    Map<String, URI> services();
+    /**
+     * Base URLs of each downstream service's replicas, by name (auth, testcase, execution, defect,
+     * analytics, notification), comma-separated: requests and WebSockets take them in turn.
+     */
+    Map<String, List<URI>> services();
 
     /** The secret presented to auth-service's internal API-token exchange. */
     String internalSecret();

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** The gateway is ready when every service behind it is: each one's readiness is asked in parallel. */
+/** The gateway is ready when every service (every replica) behind it is: each one's readiness is asked in parallel. */
 @Readiness
 @ApplicationScoped
 public class DownstreamReadiness implements AsyncHealthCheck {
@@ -25,7 +25,7 @@ public class DownstreamReadiness implements AsyncHealthCheck {
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     private final HttpClient client;
-    private final Map<String, URI> services;
+    private final Map<String, List<URI>> services;
 
     public DownstreamReadiness(Vertx vertx, GatewayConfig config) {
         this.client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(10));
@@ -34,8 +34,10 @@ public class DownstreamReadiness implements AsyncHealthCheck {
 
     @Override
     public Uni<HealthCheckResponse> call() {
+        // a service is ready when every replica is: the gateway sends each of them requests
         List<Uni<Map.Entry<String, Boolean>>> checks = services.entrySet().stream()
-                .map(e -> ready(e.getValue()).map(up -> Map.entry(e.getKey(), up)))
+                .map(e -> Uni.join().all(e.getValue().stream().map(this::ready).toList()).andFailFast()
+                        .map(ups -> Map.entry(e.getKey(), ups.stream().allMatch(up -> up))))
                 .toList();
         return Uni.join().all(checks).andFailFast().map(results -> {
             HealthCheckResponseBuilder builder = HealthCheckResponse.named("Downstream services");

@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -62,7 +63,8 @@ public class GatewayRouter {
     private final ApiTokenExchange apiTokens;
     private final Admission admission;
     private final ClientAddress clientAddress;
-    private final Map<String, SocketAddress> origins;
+    /** Each service's replicas, in the order configured. */
+    private final Map<String, List<SocketAddress>> origins;
     private final Vertx vertx;
     /** One proxy per route: its service's address and its timeout. */
     private final Map<RouteTable.Route, HttpProxy> proxies = new HashMap<>();
@@ -76,7 +78,7 @@ public class GatewayRouter {
         this.clientAddress = clientAddress;
         this.vertx = vertx;
         this.origins = config.services().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                e -> SocketAddress.inetSocketAddress(port(e.getValue()), e.getValue().getHost())));
+                e -> e.getValue().stream().map(uri -> SocketAddress.inetSocketAddress(port(uri), uri.getHost())).toList()));
     }
 
     void install(@Observes Router router) {
@@ -105,19 +107,21 @@ public class GatewayRouter {
     }
 
     /**
-     * A proxy to {@code origin} whose answer may be silent for at most {@code timeout} (zero: no
-     * limit); an origin that does not answer in time is a 504, one that cannot be reached a 502.
+     * A proxy to a service's replicas, taken in turn request by request (and WebSocket by
+     * WebSocket), whose answer may be silent for at most {@code timeout} (zero: no limit); an
+     * origin that does not answer in time is a 504, one that cannot be reached a 502.
      * Bodies are counted as they stream (chunked ones declare no length): over {@code bodyLimit}
      * bytes the request to the origin is reset and the client gets a 413.
      */
-    private static HttpProxy proxy(HttpClient client, SocketAddress origin, Duration timeout, long bodyLimit) {
+    private static HttpProxy proxy(HttpClient client, List<SocketAddress> replicas, Duration timeout, long bodyLimit) {
+        AtomicInteger next = new AtomicInteger();
         HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(true), client)
                 .originRequestProvider((request, c) -> c.request(new RequestOptions()
-                        .setServer(origin)
+                        .setServer(replicas.get(Math.floorMod(next.getAndIncrement(), replicas.size())))
                         .setIdleTimeout(timeout.toMillis())));
         // A token in the query goes on as the Authorization header only, so it never lands in a
-        // service's access log. (vertx-http-proxy 4.5 passes WebSocket upgrades by the raw URI,
-        // past interceptors: there the query still reaches notification-service.)
+        // service's access log. (WebSocket upgrades, which vertx-http-proxy 4.5 passes by the raw
+        // URI past interceptors, are refused with a token in the URL before they get here.)
         proxy.addInterceptor(new ProxyInterceptor() {
             @Override
             public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
@@ -176,7 +180,6 @@ public class GatewayRouter {
             return;
         }
         String address = clientAddress.of(request);
-        String wsToken = route.prefix().equals("/ws") ? request.getParam("access_token") : null;
         String authorization = request.getHeader("Authorization");
         FORGEABLE.forEach(request.headers()::remove);
         request.headers().remove("Authorization");
@@ -190,6 +193,10 @@ public class GatewayRouter {
             }
             return;
         }
+        if (route.prefix().equals("/ws")) {
+            webSocket(target, request, address);
+            return;
+        }
         // Signing in, registering and resetting get the stricter per-address limit.
         if (RouteTable.isPublic(request.path())) {
             if (!overLimit(request, admission.count(null, address, "auth"), "auth", false)) {
@@ -197,7 +204,7 @@ public class GatewayRouter {
             }
             return;
         }
-        String presented = bearer(authorization, wsToken);
+        String presented = bearer(authorization);
         if (presented == null) {
             unauthorized(request, "A valid access token is required.");
             return;
@@ -288,12 +295,28 @@ public class GatewayRouter {
         target.handle(request);
     }
 
-    private static String bearer(String authorization, String wsToken) {
+    /**
+     * A WebSocket authenticates with its first message at notification-service, never with a
+     * token in the URL, where proxies and access logs keep it: an upgrade that carries one is
+     * refused (400) and never forwarded. The upgrade itself counts against the address's limit.
+     */
+    private void webSocket(HttpProxy target, HttpServerRequest request, String address) {
+        if (request.params().contains("access_token")) {
+            Problems.send(request, 400, "token-in-url", "Token in URL",
+                    "WebSockets authenticate with their first message ({\"type\":\"auth\",\"token\":…}), not with access_token.");
+            return;
+        }
+        if (!overLimit(request, admission.count(null, address, "api"), "api", false)) {
+            forward(target, request, null);
+        }
+    }
+
+    private static String bearer(String authorization) {
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             String token = authorization.substring(7).trim();
             return token.isEmpty() ? null : token;
         }
-        return wsToken == null || wsToken.isBlank() ? null : wsToken;
+        return null;
     }
 
     private static void notFound(HttpServerRequest request) {

@@ -29,10 +29,13 @@ public final class RouteTable {
             new Route("/api/webhooks", "notification", false),
             new Route("/ws", "notification", false));
 
-    /** Paths that need no access token: signing in and everything that leads to it. */
+    /**
+     * Paths that need no access token: signing in and everything that leads to it, and the
+     * unsubscribe link of notification mails (signed; checked by notification-service).
+     */
     private static final List<String> PUBLIC = List.of(
             "/api/auth/register", "/api/auth/verify", "/api/auth/login", "/api/auth/refresh", "/api/auth/logout",
-            "/api/auth/password/forgot", "/api/auth/password/reset");
+            "/api/auth/password/forgot", "/api/auth/password/reset", "/api/notifications/unsubscribe");
 
     private RouteTable() {
     }
