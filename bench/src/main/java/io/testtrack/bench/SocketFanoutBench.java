@@ -153,7 +153,7 @@ public final class SocketFanoutBench {
             Histogram spread = new Histogram(3);
             for (int e = 0; e < events; e++) {
                 EventEnvelope envelope = EventCodec.envelope(new StepResultRecorded(UUID.randomUUID(), UUID.randomUUID(), project, 1,
-                        StepStatus.PASS, users.get(0)), "/testtrack/execution-service", Instant.now(), "bench");
+                        StepStatus.PASS, users.get(0), null, null, null, null, null, null, null, null), "/testtrack/execution-service", Instant.now(), "bench");
                 arrivals.put(envelope.id(), System.nanoTime());
                 send(kafka, envelope);
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

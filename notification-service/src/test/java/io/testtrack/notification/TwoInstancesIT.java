@@ -89,7 +89,7 @@ class TwoInstancesIT {
             Set<String> published = new HashSet<>();
             for (int i = 0; i < events; i++) {
                 published.add(execution.publish(new StepResultRecorded(UUID.randomUUID(), runId, project.id(), i + 1, StepStatus.PASS,
-                        project.developer().id())).id());
+                        project.developer().id(), null, null, null, null, null, null, null, null)).id());
             }
             for (SocketClient client : List.of(onA, onB, sameUserOnB)) {
                 List<String> received = eventIds(client, events);

@@ -207,7 +207,7 @@ class LiveSocketTest {
             outsider.subscribe("project:" + other.id());
             outsider.next("subscribed");
 
-            execution.publish(new StepResultRecorded(executionId, runId, project.id(), 2, StepStatus.FAIL, project.tester().id()));
+            execution.publish(new StepResultRecorded(executionId, runId, project.id(), 2, StepStatus.FAIL, project.tester().id(), null, null, null, null, null, null, null, null));
 
             JsonNode event = member.next("event");
             assertEquals("project:" + project.id(), event.get("channel").asText());
@@ -243,7 +243,7 @@ class LiveSocketTest {
                         .peek(m -> assertEquals("access-revoked", m.get("reason").asText()))
                         .map(m -> m.get("channel").asText()).sorted().toList();
                 assertEquals(List.of("project:" + project.id(), "run:" + runId), ended);
-                execution.publish(new StepResultRecorded(UUID.randomUUID(), runId, project.id(), 1, StepStatus.PASS, project.tester().id()));
+                execution.publish(new StepResultRecorded(UUID.randomUUID(), runId, project.id(), 1, StepStatus.PASS, project.tester().id(), null, null, null, null, null, null, null, null));
                 assertTrue(socket.drain(Duration.ofSeconds(2)).stream().noneMatch(m -> m.path("type").asText().equals("event")));
                 Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
                     socket.subscribe("project:" + project.id());

@@ -98,7 +98,7 @@ class WebhookTest {
                 .extract().path("id");
         project.lead().api().get("/api/webhooks/" + id).then().statusCode(200).body("secret", org.hamcrest.Matchers.nullValue());
         try (TestPublisher execution = new TestPublisher("/testtrack/execution-service")) {
-            execution.publish(new StepResultRecorded(UUID.randomUUID(), runId, project.id(), 1, StepStatus.PASS, project.tester().id()));
+            execution.publish(new StepResultRecorded(UUID.randomUUID(), runId, project.id(), 1, StepStatus.PASS, project.tester().id(), null, null, null, null, null, null, null, null));
             String eventId = execution.publish(new RunCompleted(runId, project.id(), new StatusCounts(1, 0, 0, 0, 0, 0, 0))).id();
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> received.getOrDefault("/signed", List.of()).size() >= 1);
             Thread.sleep(1000);
