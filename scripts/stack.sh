@@ -361,7 +361,7 @@ start_services() {
 }
 
 ready() { # ready <name> <port>: the process this script started answers ready (not some other one on its port)
-  pid_alive "$1" && curl -fsS "http://127.0.0.1:$2/q/health/ready" >/dev/null
+  pid_alive "$1" && curl -fsS "http://127.0.0.1:$2/q/health/ready" >/dev/null 2>&1
 }
 
 # A service found running is kept once it answers ready. One that exits meanwhile (it was
