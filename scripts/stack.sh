@@ -252,6 +252,7 @@ EOF
 
 create_topics() {
   local existing spec topic parts
+  install_kafka # the topic tool's jars, also when another checkout's broker serves the port
   existing=$(kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server localhost:$KAFKA_PORT --list 2>>"$LOGS/kafka.out")
   for spec in $TOPICS; do
     topic=${spec%%:*}; parts=${spec##*:}
