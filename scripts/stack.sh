@@ -3,7 +3,7 @@
 # every service, all as plain processes (no Docker). Run as root on Debian; installs what is
 # missing. Idempotent: running `up` twice changes nothing. State lives in .stack/ (git-ignored).
 #
-#   scripts/stack.sh up       infrastructure + build + every service, waits until all are ready
+#   scripts/stack.sh up       infrastructure + build (services and web UI) + every service, waits until all are ready
 #   scripts/stack.sh infra    PostgreSQL, Redis, Kafka, databases, roles, schemas and topics only
 #   scripts/stack.sh down     stops everything this script started, by PID
 #   scripts/stack.sh status   what runs, and the readiness of each service
@@ -347,6 +347,34 @@ start_services() {
   done
 }
 
+# --- Web UI: built once per change of its sources or of the API documents it is typed from ---
+WEB_UI=$ROOT/web-ui
+
+web_ui_fingerprint() { # what the production build depends on
+  (cd "$ROOT" && find web-ui/src web-ui/public web-ui/index.html web-ui/package-lock.json web-ui/vite.config.ts \
+      web-ui/tsconfig.json web-ui/scripts -type f 2>/dev/null | grep -v '/generated/' | sort | xargs sha1sum
+   cat "$ROOT"/*/target/openapi/openapi.json 2>/dev/null) | sha1sum | cut -c1-40
+}
+
+build_web_ui() {
+  command -v npm >/dev/null || apt_install nodejs npm
+  local lock_hash fingerprint
+  lock_hash=$(sha1sum "$WEB_UI/package-lock.json" | cut -c1-40)
+  if [ "$(cat "$WEB_UI/node_modules/.lock-sha1" 2>/dev/null)" != "$lock_hash" ]; then
+    log "installing the web UI's packages (npm ci)"
+    (cd "$WEB_UI" && npm ci --no-audit --no-fund >"$LOGS/web-ui-install.log" 2>&1) || die "npm ci failed (see $LOGS/web-ui-install.log)"
+    echo "$lock_hash" >"$WEB_UI/node_modules/.lock-sha1"
+  fi
+  fingerprint=$(web_ui_fingerprint)
+  if [ -f "$WEB_UI/dist/index.html" ] && [ "$(cat "$WEB_UI/dist/.fingerprint" 2>/dev/null)" = "$fingerprint" ]; then
+    log "web UI build is up to date"
+    return
+  fi
+  log "building the web UI (npm run build)"
+  (cd "$WEB_UI" && npm run build >"$LOGS/web-ui-build.log" 2>&1) || die "web UI build failed (see $LOGS/web-ui-build.log)"
+  echo "$fingerprint" >"$WEB_UI/dist/.fingerprint"
+}
+
 all_services_running() {
   local spec
   for spec in $SERVICES; do pid_alive "${spec%%:*}" || return 1; done
@@ -394,10 +422,10 @@ case "${1:-up}" in
     infra
     start_greenmail
     ensure_secrets
-    if ! all_services_running; then
-      build_services
-      start_services
-    fi
+    all_services_running || build_services
+    # The gateway serves web-ui/dist from disk: a new build shows without a restart.
+    build_web_ui
+    all_services_running || start_services
     log "all services ready in $((SECONDS - started))s"
     cat <<EOF
 
@@ -427,6 +455,7 @@ EOF
     start_greenmail
     ensure_secrets
     build_services
+    build_web_ui
     ;;
   env)
     # The environment the services run with, for starting one by hand: eval "$(scripts/stack.sh env)"

@@ -69,7 +69,7 @@ export const m = {
   },
   status: { NOT_RUN: 'Not run', IN_PROGRESS: 'In progress', PASSED: 'Passed', FAILED: 'Failed', BLOCKED: 'Blocked', SKIPPED: 'Skipped', RETEST: 'Retest', PASS: 'Pass', FAIL: 'Fail', PLANNED: 'Planned', COMPLETED: 'Completed' } as Record<string, string>,
   executor: {
-    title: 'Execute', keys: 'Keys: P pass · F fail · B blocked · S skip · J/→ next step · K/← previous step · N next case',
+    title: 'Execute', keys: 'Keys: P pass · F fail · B blocked · S skip · J/→ next step · K/← previous step · N next case · Esc leaves a text field',
     actual: 'Actual result', comment: 'Comment', attachments: 'Attachments', drop: 'Drop files or paste an image here', choose: 'Choose files',
     timer: 'Timer', start: 'Start', stop: 'Stop', caseVersion: (v: number | null | undefined) => (v == null ? 'Case version unknown' : `Runs case version ${v}`),
     saveStep: 'Save step', retrying: 'Saving failed; retrying…', nextCase: 'Next case', prevCase: 'Previous case', uploaded: 'Uploaded',

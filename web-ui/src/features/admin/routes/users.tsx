@@ -29,7 +29,7 @@ function CreateUser({ open, onOpenChange }: { open: boolean; onOpenChange: (o: b
   return (
     <Dialog open={open} onOpenChange={onOpenChange} title={m.admin.createUser}>
       <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
-        {create.error && !apiError?.problem.errors && <ProblemAlert error={create.error} />}
+        <ProblemAlert error={create.error} />
         <Field label={m.auth.name} error={apiError?.fieldError('name')}>{(p) => <Input {...p} {...text('name')} />}</Field>
         <Field label={m.auth.email} error={apiError?.fieldError('email')}>{(p) => <Input {...p} type="email" {...text('email')} />}</Field>
         <Field label={m.admin.role}>

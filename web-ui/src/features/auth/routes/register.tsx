@@ -35,7 +35,7 @@ export default function Register() {
   return (
     <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
       <h1 className="text-lg font-semibold">{m.auth.registerTitle}</h1>
-      {register.error && !apiError?.problem.errors && <ProblemAlert error={register.error} />}
+      <ProblemAlert error={register.error} />
       <Field label={m.auth.name} error={apiError?.fieldError('name')}>
         {(p) => <Input {...p} autoComplete="name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />}
       </Field>

@@ -65,8 +65,10 @@ function Executor({ execution, projectId }: { execution: Execution; projectId: s
         { index: s.index!, status, actualResult: d.actualResult || undefined, comment: d.comment || undefined },
         { onSuccess: () => setDrafts((all) => ({ ...all, [i]: { ...(all[i] ?? d), unsaved: false } })) },
       );
+      // On to the next step; the save goes on in the background (and is retried if it fails).
+      if (i === current && i < steps.length - 1) setCurrent(i + 1);
     },
-    [steps, draftOf, recordStep, readOnly],
+    [steps, draftOf, recordStep, readOnly, current],
   );
 
   const goCase = useCallback(
@@ -79,6 +81,11 @@ function Executor({ execution, projectId }: { execution: Execution; projectId: s
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // Escape leaves a text field, so the one-key commands work again.
+      if (e.key === 'Escape' && e.target instanceof HTMLElement && ['TEXTAREA', 'INPUT'].includes(e.target.tagName)) {
+        e.target.blur();
+        return;
+      }
       const cmd = commandFor(e);
       if (!cmd) return;
       e.preventDefault();

@@ -29,7 +29,7 @@ function CreateProjectDialog({ open, onOpenChange }: { open: boolean; onOpenChan
   return (
     <Dialog open={open} onOpenChange={onOpenChange} title={m.projects.create}>
       <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
-        {create.error && !apiError?.problem.errors && <ProblemAlert error={create.error} />}
+        <ProblemAlert error={create.error} />
         <Field label={m.projects.key} hint={m.projects.keyHelp} error={keyError ?? apiError?.fieldError('key')}>
           {(p) => <Input {...p} value={form.key} maxLength={10} onChange={(e) => setForm({ ...form, key: e.target.value.toUpperCase() })} />}
         </Field>

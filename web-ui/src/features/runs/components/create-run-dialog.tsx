@@ -47,7 +47,7 @@ export function CreateRunDialog({ projectId, open, onOpenChange, caseIds = [] }:
   return (
     <Dialog open={open} onOpenChange={onOpenChange} title={m.runs.create} description={caseIds.length ? `${caseIds.length} ${m.cases.title.toLowerCase()}` : undefined}>
       <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
-        {create.error && !apiError?.problem.errors && <ProblemAlert error={create.error} />}
+        <ProblemAlert error={create.error} />
         <Field label={m.runs.name} error={apiError?.fieldError('name')}>{(p) => <Input {...p} {...text('name')} />}</Field>
         <div className="grid grid-cols-2 gap-3">
           <Field label={m.runs.environment}>{(p) => <Input {...p} {...text('environment')} />}</Field>
