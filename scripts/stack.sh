@@ -37,6 +37,8 @@ export TESTTRACK_ADMIN_PASSWORD=${TESTTRACK_ADMIN_PASSWORD:-change-me-now-please
 # search page 32-38 ms with 2 connections on 2 cores, 38-53 ms with 6: docs/benchmarks.md).
 # The service's own default (6) is for a database server of its own.
 export TESTTRACK_TESTCASE_SEARCH_POOL=${TESTTRACK_TESTCASE_SEARCH_POOL:-$(nproc)}
+# The gateway serves the web UI's production build (services start inside target/quarkus-app).
+export TESTTRACK_WEB_UI_DIR=${TESTTRACK_WEB_UI_DIR:-$ROOT/web-ui/dist}
 
 log() { printf '[stack] %s\n' "$*"; }
 die() { printf '[stack] error: %s\n' "$*" >&2; exit 1; }
@@ -462,7 +464,7 @@ EOF
     mkdir -p "$LOGS" "$PIDS"
     ensure_secrets >/dev/null
     for var in TESTTRACK_JWT_PRIVATE_KEY TESTTRACK_JWT_PUBLIC_KEY TESTTRACK_INTERNAL_SECRET TESTTRACK_SMTP_PORT \
-               TESTTRACK_ADMIN_EMAIL TESTTRACK_ADMIN_PASSWORD TESTTRACK_TESTCASE_SEARCH_POOL; do
+               TESTTRACK_ADMIN_EMAIL TESTTRACK_ADMIN_PASSWORD TESTTRACK_TESTCASE_SEARCH_POOL TESTTRACK_WEB_UI_DIR; do
       printf 'export %s=%q\n' "$var" "${!var}"
     done
     ;;
