@@ -73,7 +73,7 @@ export const m = {
     actual: 'Actual result', comment: 'Comment', attachments: 'Attachments', drop: 'Drop files or paste an image here', choose: 'Choose files',
     timer: 'Timer', start: 'Start', stop: 'Stop', caseVersion: (v: number | null | undefined) => (v == null ? 'Case version unknown' : `Runs case version ${v}`),
     saveStep: 'Save step', retrying: 'Saving failed; retrying…', nextCase: 'Next case', prevCase: 'Previous case', uploaded: 'Uploaded',
-    noSteps: 'This case has no steps: set the status of the whole case.', setCase: 'Set case status',
+    noSteps: 'This case has no steps: set the status of the whole case.', stackTrace: 'Stack trace', setCase: 'Set case status',
   },
   ci: {
     title: 'Send results from CI', curl: 'With curl', github: 'GitHub Actions step', tokenHint: 'Create an API token in the project settings and store it as the secret TESTTRACK_TOKEN.',

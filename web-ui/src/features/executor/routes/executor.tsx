@@ -146,6 +146,13 @@ function Executor({ execution, projectId }: { execution: Execution; projectId: s
         </div>
       </header>
       <p className="text-xs text-muted">{m.executor.keys}</p>
+      {(execution.message || execution.details) && (
+        // An imported result's failure: the message shown, the stack trace folded.
+        <details className="rounded-md border border-fail/40 bg-fail/5 p-3 text-sm">
+          <summary className="cursor-pointer font-medium text-fail">{execution.message ?? m.executor.stackTrace}</summary>
+          {execution.details && <pre className="mt-2 max-h-96 overflow-auto whitespace-pre-wrap text-xs">{execution.details}</pre>}
+        </details>
+      )}
       <ProblemAlert error={recordStep.error ?? setStatus.error ?? timer.error} />
       {recordStep.isPending && recordStep.failureCount > 0 && <p role="status" className="text-sm text-blocked">{m.executor.retrying}</p>}
       {steps.length === 0 ? (
