@@ -49,7 +49,7 @@ test('admin sets up, tester executes a run, both see the same progress', async (
   await page.getByRole('button', { name: 'New suite' }).click();
   await page.getByLabel('Suite name').fill('Checkout');
   await page.getByRole('button', { name: 'Save' }).click();
-  await page.getByRole('button', { name: 'Checkout' }).click();
+  await page.getByRole('button', { name: 'Checkout', exact: true }).click();
   await page.getByRole('link', { name: 'New case' }).click();
   await page.getByLabel('Title').fill('Pay with a saved card');
   await expect(page.getByLabel('Suite')).toHaveValue(/[0-9a-f-]{36}/);
@@ -101,8 +101,8 @@ test('admin sets up, tester executes a run, both see the same progress', async (
   await expect(page.getByTestId('attachments').getByRole('img', { name: 'card-declined.png' })).toBeVisible();
   await page.keyboard.press('j');
   await page.keyboard.press('p');
-  await expect(page.getByRole('list', { name: 'Steps' }).getByText('Fail')).toHaveCount(1);
-  await expect(page.getByRole('list', { name: 'Steps' }).getByText('Pass')).toHaveCount(2);
+  await expect(page.getByRole('list', { name: 'Steps' }).getByText('Fail', { exact: true })).toHaveCount(1);
+  await expect(page.getByRole('list', { name: 'Steps' }).getByText('Pass', { exact: true })).toHaveCount(2);
   await expect(page.getByText('Not saved yet')).toHaveCount(0);
 
   // The actual result was kept with step 2.

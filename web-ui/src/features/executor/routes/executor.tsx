@@ -74,9 +74,9 @@ function Executor({ execution, projectId }: { execution: Execution; projectId: s
   const goCase = useCallback(
     (by: 1 | -1) => {
       const next = order[at + by];
-      if (next) navigate(`../execute/${next.id}`, { relative: 'path' });
+      if (next) navigate(`/projects/${projectId}/runs/${execution.runId}/execute/${next.id}`);
     },
-    [order, at, navigate],
+    [order, at, navigate, projectId, execution.runId],
   );
 
   useEffect(() => {

@@ -1,9 +1,10 @@
-import { Link, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { EmptyState, PageHeader, ProblemAlert, Skeleton, StatusBadge, Badge } from '@/components/ui/misc';
 import { m } from '@/lib/messages';
 import { useCompare, useRun } from '../api/runs';
 
 export default function RunCompare() {
+  const { projectId = '' } = useParams();
   const [params] = useSearchParams();
   const a = params.get('a');
   const b = params.get('b');
@@ -13,7 +14,7 @@ export default function RunCompare() {
   return (
     <>
       <PageHeader title={m.runs.compareTitle}>
-        <Link className="text-accent underline" to={`../runs/${a}`} relative="path">{runA.data?.name}</Link> → <Link className="text-accent underline" to={`../runs/${b}`} relative="path">{runB.data?.name}</Link>
+        <Link className="text-accent underline" to={`/projects/${projectId}/runs/${a}`}>{runA.data?.name}</Link> → <Link className="text-accent underline" to={`/projects/${projectId}/runs/${b}`}>{runB.data?.name}</Link>
       </PageHeader>
       <ProblemAlert error={compare.error} />
       {compare.isPending && <Skeleton rows={5} />}

@@ -41,7 +41,7 @@ export default function RunPage() {
         title={r.name ?? ''}
         actions={
           <>
-            <Button onClick={() => rerun.mutate(runId, { onSuccess: (n) => navigate(`../runs/${n.id}`, { relative: 'path' }) })} disabledReason={mayExecute} disabled={!FAILURES.some((s) => counts[s])}>
+            <Button onClick={() => rerun.mutate(runId, { onSuccess: (n) => navigate(`/projects/${projectId}/runs/${n.id}`) })} disabledReason={mayExecute} disabled={!FAILURES.some((s) => counts[s])}>
               <RotateCcw size={15} aria-hidden /> {m.runs.rerun}
             </Button>
             {r.status !== 'COMPLETED' && (

@@ -72,7 +72,7 @@ function Editor({ projectId, existing }: { projectId: string; existing?: CaseVie
   const save = (againstVersion = version) => {
     const body = toInput(form, againstVersion);
     if (!existing) {
-      create.mutate(body, { onSuccess: (c) => navigate(`../cases/${c.id}`, { relative: 'path', replace: true }) });
+      create.mutate(body, { onSuccess: (c) => navigate(`/projects/${projectId}/cases/${c.id}`, { replace: true }) });
       return;
     }
     update.mutate(

@@ -34,7 +34,7 @@ export default function CaseHistory() {
   return (
     <>
       <PageHeader title={`${current.data?.key ?? ''} · ${m.cases.history}`}>
-        <Link className="text-accent underline" to="..">{current.data?.title}</Link>
+        <Link className="text-accent underline" to={`/projects/${projectId}/cases/${caseId}`}>{current.data?.title}</Link>
       </PageHeader>
       <ProblemAlert error={versions.error ?? restoreVersion.error} />
       {versions.isPending && <Skeleton rows={4} />}
