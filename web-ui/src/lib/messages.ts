@@ -49,7 +49,7 @@ export const m = {
     emptyTitle: 'No test cases here', emptyBody: 'Create the first case of this suite, or import a CSV file.', noMatch: 'No case matches these filters.',
     count: (n: string, capped: boolean) => `${n}${capped ? '+' : ''} cases`,
     caseTitle: 'Title', preconditions: 'Preconditions', steps: 'Steps', step: (n: number) => `Step ${n}`, action: 'Action', expected: 'Expected result',
-    testData: 'Test data', addStep: 'Add step', removeStep: 'Remove step', reorderHint: 'Drag a step, or focus its handle and press Alt+↑/Alt+↓.',
+    testData: 'Test data', addStep: 'Add step', sharedSteps: 'Shared steps', insertShared: 'Insert shared steps…', removeStep: 'Remove step', reorderHint: 'Drag a step, or focus its handle and press Alt+↑/Alt+↓.',
     history: 'History', compare: 'Compare', restore: 'Restore this version', version: (n: number) => `Version ${n}`,
     stale: 'Someone changed this case while you were editing it.', staleHelp: 'Nothing was overwritten. Compare both versions, then keep yours on top of theirs or discard it.',
     theirs: 'Saved version', yours: 'Your edit', keepMine: 'Apply my edit to the new version', discardMine: 'Discard my edit',

@@ -1,7 +1,7 @@
 import { useState, type KeyboardEvent } from 'react';
 import { GripVertical, Plus, Trash2 } from 'lucide-react';
 import { Button } from '@/components/ui/button';
-import { Textarea } from '@/components/ui/field';
+import { Select, Textarea } from '@/components/ui/field';
 import { m } from '@/lib/messages';
 import { moveItem } from '../tree';
 
@@ -17,7 +17,14 @@ let counter = 0;
 export const newStep = (s: Partial<EditableStep> = {}): EditableStep => ({ key: `s${++counter}`, action: '', expectedResult: '', testData: '', ...s });
 
 /** Steps: add, edit, remove, reorder by dragging a handle or with Alt+↑/Alt+↓ on it. */
-export function StepsEditor({ steps, onChange, disabled }: { steps: EditableStep[]; onChange: (s: EditableStep[]) => void; disabled?: boolean }) {
+/** Shared step groups the editor can include by reference. */
+export interface SharedGroup {
+  id?: string;
+  name?: string;
+  steps?: unknown[];
+}
+
+export function StepsEditor({ steps, onChange, disabled, shared = [] }: { steps: EditableStep[]; onChange: (s: EditableStep[]) => void; disabled?: boolean; shared?: SharedGroup[] }) {
   const [dragged, setDragged] = useState<number | null>(null);
   const [announce, setAnnounce] = useState('');
   const set = (i: number, patch: Partial<EditableStep>) => onChange(steps.map((s, j) => (i === j ? { ...s, ...patch } : s)));
@@ -58,17 +65,39 @@ export function StepsEditor({ steps, onChange, disabled }: { steps: EditableStep
             >
               <GripVertical size={14} aria-hidden /> {i + 1}
             </button>
-            <Textarea aria-label={`${m.cases.step(i + 1)}: ${m.cases.action}`} placeholder={m.cases.action} value={s.action} disabled={disabled} onChange={(e) => set(i, { action: e.target.value })} className="min-h-16" />
-            <Textarea aria-label={`${m.cases.step(i + 1)}: ${m.cases.expected}`} placeholder={m.cases.expected} value={s.expectedResult} disabled={disabled} onChange={(e) => set(i, { expectedResult: e.target.value })} className="min-h-16" />
+            {s.sharedStepsId ? (
+              <p className="col-span-2 self-center text-sm">
+                {m.cases.sharedSteps}: <strong>{shared.find((g) => g.id === s.sharedStepsId)?.name ?? s.sharedStepsId}</strong>
+              </p>
+            ) : (
+              <>
+                <Textarea aria-label={`${m.cases.step(i + 1)}: ${m.cases.action}`} placeholder={m.cases.action} value={s.action} disabled={disabled} onChange={(e) => set(i, { action: e.target.value })} className="min-h-16" />
+                <Textarea aria-label={`${m.cases.step(i + 1)}: ${m.cases.expected}`} placeholder={m.cases.expected} value={s.expectedResult} disabled={disabled} onChange={(e) => set(i, { expectedResult: e.target.value })} className="min-h-16" />
+              </>
+            )}
             <Button size="sm" variant="ghost" aria-label={`${m.cases.removeStep} ${i + 1}`} disabled={disabled} onClick={() => onChange(steps.filter((_, j) => j !== i))}>
               <Trash2 size={14} aria-hidden />
             </Button>
           </li>
         ))}
       </ol>
-      <Button className="self-start" onClick={() => onChange([...steps, newStep()])} disabled={disabled}>
-        <Plus size={15} aria-hidden /> {m.cases.addStep}
-      </Button>
+      <div className="flex flex-wrap gap-2">
+        <Button onClick={() => onChange([...steps, newStep()])} disabled={disabled}>
+          <Plus size={15} aria-hidden /> {m.cases.addStep}
+        </Button>
+        {shared.length > 0 && (
+          <Select
+            aria-label={m.cases.insertShared}
+            value=""
+            disabled={disabled}
+            className="w-auto"
+            onChange={(e) => e.target.value && onChange([...steps, newStep({ sharedStepsId: e.target.value })])}
+          >
+            <option value="">{m.cases.insertShared}</option>
+            {shared.map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}
+          </Select>
+        )}
+      </div>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { History } from 'lucide-react';
 import { Button } from '@/components/ui/button';
@@ -12,6 +13,7 @@ import { useProjectAccess } from '@/features/projects/api/projects';
 import { PRIORITIES, STATUSES, TYPES, useCase, useCaseMutations, useSuites, type CaseInput, type CaseView } from '../api/cases';
 import { StepsEditor, newStep, type EditableStep } from '../components/steps-editor';
 import { caseText } from '../case-text';
+import { CustomFields, useFields } from '../components/custom-fields';
 
 interface Form {
   title: string;
@@ -24,6 +26,7 @@ interface Form {
   estimateMinutes: string;
   suiteId: string;
   steps: EditableStep[];
+  customFields: Record<string, unknown>;
 }
 
 const fromCase = (c?: CaseView, suiteId?: string | null): Form => ({
@@ -36,6 +39,7 @@ const fromCase = (c?: CaseView, suiteId?: string | null): Form => ({
   tags: c?.tags?.join(', ') ?? '',
   estimateMinutes: c?.estimateMinutes?.toString() ?? '',
   suiteId: c?.suiteId ?? suiteId ?? '',
+  customFields: { ...(c?.customFields ?? {}) },
   steps: (c?.steps ?? []).map((s) => newStep({ action: s.action ?? '', expectedResult: s.expectedResult ?? '', testData: s.testData ?? '', sharedStepsId: s.sharedStepsId })),
 });
 
@@ -51,7 +55,8 @@ export function toInput(f: Form, version?: number): CaseInput {
     tags: f.tags.split(',').map((t) => t.trim()).filter(Boolean),
     estimateMinutes: f.estimateMinutes ? Number(f.estimateMinutes) : undefined,
     suiteId: f.suiteId || undefined,
-    steps: f.steps.map((s, i) => ({ index: i + 1, action: s.action, expectedResult: s.expectedResult || undefined, testData: s.testData || undefined, sharedStepsId: s.sharedStepsId })),
+    customFields: Object.keys(f.customFields).length ? f.customFields : undefined,
+    steps: f.steps.map((s, i) => (s.sharedStepsId ? { index: i + 1, sharedStepsId: s.sharedStepsId } : { index: i + 1, action: s.action, expectedResult: s.expectedResult || undefined, testData: s.testData || undefined })),
   };
 }
 
@@ -59,6 +64,8 @@ function Editor({ projectId, existing }: { projectId: string; existing?: CaseVie
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const suites = useSuites(projectId);
+  const fields = useFields(projectId);
+  const shared = useQuery({ queryKey: ['shared-steps', projectId], queryFn: () => unwrap(caseApi.GET('/api/shared-steps', { params: { query: { projectId } } })) });
   const access = useProjectAccess(projectId);
   const readOnly = access.may('WRITE_CASES') ? null : m.common.noPermission('change test cases');
   const { create, update } = useCaseMutations(projectId);
@@ -134,10 +141,17 @@ function Editor({ projectId, existing }: { projectId: string; existing?: CaseVie
           <Field label={m.cases.tags} error={apiError?.fieldError('tags')}>{(p) => <Input {...p} {...text('tags')} />}</Field>
           <Field label={m.cases.estimate}>{(p) => <Input {...p} type="number" min={0} {...text('estimateMinutes')} />}</Field>
         </div>
+        <CustomFields
+          fields={fields.data ?? []}
+          values={form.customFields}
+          onChange={(customFields) => setForm({ ...form, customFields })}
+          disabled={!!readOnly}
+          errorOf={(name) => apiError?.fieldError(name)}
+        />
       </Card>
       <Card>
         <h2 className="mb-3 font-semibold">{m.cases.steps}</h2>
-        <StepsEditor steps={form.steps} onChange={(steps) => setForm({ ...form, steps })} disabled={!!readOnly} />
+        <StepsEditor steps={form.steps} onChange={(steps) => setForm({ ...form, steps })} disabled={!!readOnly} shared={shared.data ?? []} />
       </Card>
       <Dialog open={!!stale} onOpenChange={(o) => !o && setStale(null)} title={m.cases.stale} description={m.cases.staleHelp} wide>
         {stale && (
