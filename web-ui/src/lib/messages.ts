@@ -64,7 +64,7 @@ export const m = {
     emptyTitle: 'No runs yet', emptyBody: 'Create a run from your test cases, or send results from CI.', progress: 'Progress',
     executions: 'Executions', execute: 'Execute', rerun: 'Re-run failures', compareWith: 'Compare with…', close: 'Close run',
     closed: 'Closed', origin: 'Origin', noneSelected: 'The selection holds no test cases (new cases can take a few seconds to become available).',
-    compareTitle: 'Comparison', changed: 'Changed', flaky: 'Flaky', failuresFirst: 'Failures first', total: 'Total', assignee: 'Assignee',
+    compareTitle: 'Comparison', changed: 'Changed', flaky: 'Flaky', failuresFirst: 'Failures first', total: 'Total', assignee: 'Assignee', assignees: 'Assign to (round robin)', configuration: 'Configuration',
     percent: (p: string) => `${p} done`,
   },
   status: { NOT_RUN: 'Not run', IN_PROGRESS: 'In progress', PASSED: 'Passed', FAILED: 'Failed', BLOCKED: 'Blocked', SKIPPED: 'Skipped', RETEST: 'Retest', PASS: 'Pass', FAIL: 'Fail', PLANNED: 'Planned', COMPLETED: 'Completed' } as Record<string, string>,

@@ -7,6 +7,7 @@ import { ProblemAlert } from '@/components/ui/misc';
 import { ApiError } from '@/lib/problem';
 import { m } from '@/lib/messages';
 import { useSuites } from '@/features/testcases/api/cases';
+import { useMembers } from '@/features/projects/api/projects';
 import { useRunMutations } from '../api/runs';
 
 interface Props {
@@ -20,6 +21,8 @@ interface Props {
 export function CreateRunDialog({ projectId, open, onOpenChange, caseIds = [] }: Props) {
   const { create } = useRunMutations(projectId);
   const suites = useSuites(projectId);
+  const members = useMembers(projectId);
+  const [assignees, setAssignees] = useState<string[]>([]);
   const navigate = useNavigate();
   const [form, setForm] = useState({ name: '', environment: '', buildVersion: '', configurations: '', tags: '' });
   const [suiteIds, setSuiteIds] = useState<string[]>([]);
@@ -34,6 +37,7 @@ export function CreateRunDialog({ projectId, open, onOpenChange, caseIds = [] }:
         environment: form.environment || undefined,
         buildVersion: form.buildVersion || undefined,
         configurations: list(form.configurations).length ? list(form.configurations) : undefined,
+        assignees: assignees.length ? assignees : undefined,
         selection: {
           caseIds: caseIds.length ? caseIds : undefined,
           suiteIds: !caseIds.length && suiteIds.length ? suiteIds : undefined,
@@ -69,6 +73,17 @@ export function CreateRunDialog({ projectId, open, onOpenChange, caseIds = [] }:
             <Field label={m.cases.tags}>{(p) => <Input {...p} {...text('tags')} />}</Field>
           </fieldset>
         )}
+        <fieldset className="flex flex-col gap-1 text-sm">
+          <legend className="mb-1 font-medium">{m.runs.assignees}</legend>
+          <div className="flex max-h-32 flex-col gap-1 overflow-auto">
+            {members.data?.filter((mb) => mb.role === 'TESTER' || mb.role === 'LEAD').map((mb) => (
+              <label key={mb.userId} className="flex items-center gap-2">
+                <input type="checkbox" checked={assignees.includes(mb.userId!)} onChange={(e) => setAssignees(e.target.checked ? [...assignees, mb.userId!] : assignees.filter((x) => x !== mb.userId))} />
+                {mb.name}
+              </label>
+            ))}
+          </div>
+        </fieldset>
         <div className="flex justify-end gap-2">
           <Button onClick={() => onOpenChange(false)}>{m.common.cancel}</Button>
           <Button type="submit" variant="primary" disabled={create.isPending || !form.name.trim()}>{m.common.create}</Button>

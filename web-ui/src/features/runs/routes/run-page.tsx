@@ -6,7 +6,7 @@ import { Select } from '@/components/ui/field';
 import { Badge, Card, EmptyState, PageHeader, ProblemAlert, Skeleton, StatusBadge } from '@/components/ui/misc';
 import { formatDateTime, formatDuration, formatNumber, formatPercent } from '@/lib/format';
 import { m } from '@/lib/messages';
-import { useProjectAccess } from '@/features/projects/api/projects';
+import { useMembers, useProjectAccess } from '@/features/projects/api/projects';
 import { EXECUTION_STATUSES, progress, useExecutions, useRun, useRunMutations } from '../api/runs';
 import { ProgressBar } from '../components/progress-bar';
 
@@ -21,13 +21,16 @@ export default function RunPage() {
   const [status, setStatus] = useState('');
   const executions = useExecutions(runId, status || undefined);
   const access = useProjectAccess(projectId);
+  const members = useMembers(projectId);
+  const nameOf = (id?: string | null) => members.data?.find((mb) => mb.userId === id)?.name ?? '';
+  const [assignee, setAssignee] = useState('');
   const { rerun, close } = useRunMutations(projectId);
   const counts = (run.data?.counts ?? {}) as Record<string, number>;
   const p = progress(counts);
   const mayExecute = access.may('EXECUTE') ? null : m.common.noPermission('execute tests');
   const imported = run.data?.origin && run.data.origin !== 'MANUAL';
   // Imported CI runs: failures first.
-  const rows = [...(executions.data ?? [])].sort((a, b) =>
+  const rows = [...(executions.data ?? [])].filter((e) => !assignee || e.assignee === assignee).sort((a, b) =>
     imported ? Number(FAILURES.includes(b.status ?? '')) - Number(FAILURES.includes(a.status ?? '')) || (a.position ?? 0) - (b.position ?? 0) : (a.position ?? 0) - (b.position ?? 0),
   );
   const firstOpen = rows.find((e) => e.status === 'NOT_RUN' || e.status === 'IN_PROGRESS') ?? rows[0];
@@ -86,10 +89,16 @@ export default function RunPage() {
       </div>
       <div className="mb-3 flex items-center justify-between gap-2">
         <h2 className="font-semibold">{m.runs.executions}</h2>
+        <span className="flex gap-2">
+        <Select aria-label={m.runs.assignee} value={assignee} onChange={(e) => setAssignee(e.target.value)} className="w-auto">
+          <option value="">{m.runs.assignee}: {m.common.all}</option>
+          {members.data?.map((mb) => <option key={mb.userId} value={mb.userId}>{mb.name}</option>)}
+        </Select>
         <Select aria-label={m.common.status} value={status} onChange={(e) => setStatus(e.target.value)} className="w-auto">
           <option value="">{m.common.status}: {m.common.all}</option>
           {EXECUTION_STATUSES.map((s) => <option key={s} value={s}>{m.status[s]}</option>)}
         </Select>
+        </span>
       </div>
       <ProblemAlert error={executions.error} />
       {executions.isPending && <Skeleton rows={5} />}
@@ -97,7 +106,7 @@ export default function RunPage() {
       {rows.length > 0 && (
         <table className="w-full text-sm">
           <thead className="text-left text-muted">
-            <tr><th className="py-2">#</th><th>Key</th><th>{m.cases.caseTitle}</th><th>{m.runs.configurations.split(' ')[0]}</th><th>{m.common.status}</th><th className="text-right">⏱</th></tr>
+            <tr><th className="py-2">#</th><th>Key</th><th>{m.cases.caseTitle}</th><th>{m.runs.configuration}</th><th>{m.runs.assignee}</th><th>{m.common.status}</th><th className="text-right">⏱</th></tr>
           </thead>
           <tbody>
             {rows.map((e) => (
@@ -109,6 +118,7 @@ export default function RunPage() {
                   {e.flaky && <span className="ml-2"><Badge>{m.runs.flaky}</Badge></span>}
                 </td>
                 <td>{e.configuration}</td>
+                <td>{nameOf(e.assignee)}</td>
                 <td><StatusBadge status={e.status} /></td>
                 <td className="text-right tabular-nums text-muted">{e.durationMs != null ? formatDuration(e.durationMs) : ''}</td>
               </tr>
