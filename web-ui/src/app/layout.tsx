@@ -93,7 +93,7 @@ export function AppLayout() {
           <Link to="/projects" className="flex items-center gap-2 font-semibold">
             <FlaskConical size={20} className="text-accent" aria-hidden /> {m.app.name}
           </Link>
-          <nav aria-label={m.nav.admin} className="flex gap-1">
+          <nav aria-label={m.nav.main} className="flex gap-1">
             <NavLink to="/projects" end className={navLink}>
               {m.nav.projects}
             </NavLink>

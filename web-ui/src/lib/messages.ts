@@ -2,7 +2,7 @@
 // Values are plain strings or functions of the numbers and names they mention.
 export const m = {
   app: { name: 'TestTrack Pro', skip: 'Skip to content', loading: 'Loading…', retry: 'Try again', notFound: 'This page does not exist.', back: 'Back to projects', crashed: 'Something went wrong on this page.' },
-  nav: { projects: 'Projects', cases: 'Test cases', runs: 'Runs', ci: 'CI', settings: 'Settings', admin: 'Administration', users: 'Users', audit: 'Audit log', account: 'Account', signOut: 'Sign out', signOutAll: 'Sign out everywhere', theme: 'Switch light/dark theme', menu: 'Account menu' },
+  nav: { main: 'Main', projects: 'Projects', cases: 'Test cases', runs: 'Runs', ci: 'CI', settings: 'Settings', admin: 'Administration', users: 'Users', audit: 'Audit log', account: 'Account', signOut: 'Sign out', signOutAll: 'Sign out everywhere', theme: 'Switch light/dark theme', menu: 'Account menu' },
   auth: {
     signIn: 'Sign in', signInTitle: 'Sign in to TestTrack Pro', email: 'E-mail', password: 'Password', name: 'Name',
     register: 'Create an account', registerTitle: 'Create your account', haveAccount: 'Already have an account?', noAccount: 'No account yet?',

@@ -12,7 +12,7 @@ export default function StatusChart({ counts }: { counts: Record<string, number>
   return (
     <div className="h-56" aria-hidden>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} layout="vertical" margin={{ left: 24, right: 16 }}>
+        <BarChart data={data} layout="vertical" margin={{ left: 24, right: 16 }} accessibilityLayer={false}>
           <XAxis type="number" allowDecimals={false} tickFormatter={formatNumber} stroke="var(--tt-muted)" fontSize={12} />
           <YAxis type="category" dataKey="status" width={90} stroke="var(--tt-muted)" fontSize={12} />
           <Tooltip formatter={(v) => formatNumber(Number(v))} contentStyle={{ background: 'var(--tt-raised)', border: '1px solid var(--tt-line)' }} />
