@@ -56,7 +56,7 @@ export const m = {
     import: 'Import CSV', export: 'Export CSV', dryRun: 'Check the file', importNow: 'Import', importReport: (c: number, u: number) => `${c} new cases, ${u} updated`,
     importErrors: 'Rows with problems (nothing was written):', importDone: 'Imported.', file: 'CSV file', deleteSuite: 'Delete suite',
     deleteSuiteConfirm: 'Delete this suite with every suite and case inside it? The cases go to the trash.', selected: (n: number) => `${n} selected`,
-    bulkDelete: 'Move to trash', estimate: 'Estimate (minutes)', createdCase: 'Case created', edit: 'Edit case', deleted: 'Deleted',
+    bulkDelete: 'Move to trash', setPriority: 'Set priority…', sort: 'Sort', recent: 'Recently changed', estimate: 'Estimate (minutes)', createdCase: 'Case created', edit: 'Edit case', deleted: 'Deleted',
   },
   runs: {
     title: 'Runs', create: 'New run', name: 'Run name', environment: 'Environment', build: 'Build', selection: 'Cases to include',

@@ -85,6 +85,11 @@ export function useCaseMutations(projectId: string) {
         unwrap(caseApi.POST('/api/tests/{id}/versions/{n}/restore', { params: { path: { id, n } }, body: { version } })),
       onSuccess: refresh,
     }),
+    bulkUpdate: useMutation({
+      mutationFn: ({ ids, priority }: { ids: string[]; priority: CaseSchemas['Priority'] }) =>
+        unwrap(caseApi.POST('/api/tests/bulk', { body: { projectId, ids, action: 'UPDATE', priority } })),
+      onSuccess: () => refresh(),
+    }),
     bulkDelete: useMutation({
       mutationFn: (ids: string[]) => unwrap(caseApi.POST('/api/tests/bulk', { body: { projectId, ids, action: 'DELETE' } })),
       onSuccess: () => refresh(),

@@ -13,6 +13,7 @@ import { SuiteTree } from '../components/suite-tree';
 import { ImportDialog } from '../components/import-dialog';
 
 const FILTERS = ['q', 'suiteId', 'tags', 'priority', 'type', 'status', 'automated', 'sort'] as const;
+const SORTS = [['key', 'Key'], ['title', m.cases.caseTitle], ['priority', m.cases.priority], ['-updated', m.cases.recent]] as const;
 
 export default function CasesPage() {
   const { projectId = '' } = useParams();
@@ -33,7 +34,7 @@ export default function CasesPage() {
   const access = useProjectAccess(projectId);
   const writable = access.may('WRITE_CASES') ? null : m.common.noPermission('change test cases');
   const search = useCaseSearch(projectId, filters);
-  const { bulkDelete } = useCaseMutations(projectId);
+  const { bulkDelete, bulkUpdate } = useCaseMutations(projectId);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [importing, setImporting] = useState(false);
   const [running, setRunning] = useState(false);
@@ -88,6 +89,9 @@ export default function CasesPage() {
             {select('type', m.cases.type, TYPES)}
             {select('status', m.common.status, STATUSES)}
             {select('automated', m.cases.automated, ['true', 'false'])}
+            <Select aria-label={m.cases.sort} value={filters.sort ?? 'key'} onChange={(e) => setFilter('sort', e.target.value === 'key' ? undefined : e.target.value)} className="w-auto">
+              {SORTS.map(([value, label]) => <option key={value} value={value}>{m.cases.sort}: {label}</option>)}
+            </Select>
             <Input aria-label={m.cases.tags} placeholder={m.cases.tags} defaultValue={filters.tags} onBlur={(e) => setFilter('tags', e.target.value || undefined)} className="max-w-40" />
           </div>
           {selected.size > 0 && (
@@ -96,12 +100,22 @@ export default function CasesPage() {
               <Button size="sm" onClick={() => setRunning(true)} disabledReason={access.may('EXECUTE') ? null : m.common.noPermission('create runs')}>
                 <PlayCircle size={14} aria-hidden /> {m.runs.create}
               </Button>
+              <Select
+                aria-label={m.cases.setPriority}
+                value=""
+                disabled={!!writable}
+                className="h-8 w-auto py-1"
+                onChange={(e) => e.target.value && bulkUpdate.mutate({ ids: [...selected], priority: e.target.value as (typeof PRIORITIES)[number] }, { onSuccess: () => setSelected(new Set()) })}
+              >
+                <option value="">{m.cases.setPriority}</option>
+                {PRIORITIES.map((p) => <option key={p} value={p}>{p.charAt(0) + p.slice(1).toLowerCase()}</option>)}
+              </Select>
               <Button size="sm" variant="danger" disabledReason={writable} onClick={() => bulkDelete.mutate([...selected], { onSuccess: () => setSelected(new Set()) })}>
                 <Trash2 size={14} aria-hidden /> {m.cases.bulkDelete}
               </Button>
             </div>
           )}
-          <ProblemAlert error={search.error ?? bulkDelete.error} />
+          <ProblemAlert error={search.error ?? bulkDelete.error ?? bulkUpdate.error} />
           {search.isPending && <Skeleton rows={8} />}
           {search.isSuccess && cases.length === 0 && (
             <EmptyState
