@@ -7,11 +7,17 @@ test('every main page renders, with no serious accessibility violation', async (
   const token = await adminToken(request);
   const auth = { Authorization: `Bearer ${token}` };
   const project = await (await request.post('/api/projects', { headers: auth, data: { key: `P${id}`.slice(0, 10), name: `Page tour ${id}` } })).json();
-  const suite = await (await request.post('/api/suites', { headers: auth, data: { projectId: project.id, name: 'Sign-up' } })).json();
+  // A new project reaches the test-case service through its event a moment later: until then it is a 404.
+  let suite: { id: string } | undefined;
+  await expect(async () => {
+    const res = await request.post('/api/suites', { headers: auth, data: { projectId: project.id, name: 'Sign-up' } });
+    expect(res.status()).toBe(201);
+    suite = await res.json();
+  }).toPass({ timeout: 30_000 });
   const created = await request.post('/api/tests', {
     headers: auth,
     data: {
-      projectId: project.id, suiteId: suite.id, title: 'Register with a new address', priority: 'HIGH', tags: ['smoke'],
+      projectId: project.id, suiteId: suite!.id, title: 'Register with a new address', priority: 'HIGH', tags: ['smoke'],
       steps: [{ index: 1, action: 'Open the sign-up form', expectedResult: 'The form shows' }, { index: 2, action: 'Send it', expectedResult: 'A mail arrives' }],
     },
   });

@@ -24,13 +24,17 @@ const { accessToken } = await (await api.post(`${base}/api/auth/login`, { data: 
 const auth = { Authorization: `Bearer ${accessToken}` };
 const id = Date.now().toString(36).toUpperCase();
 const project = await (await api.post(`${base}/api/projects`, { headers: auth, data: { key: `L${id}`.slice(0, 10), name: `Lighthouse ${id}` } })).json();
-const testCase = await (await api.post(`${base}/api/tests`, { headers: auth, data: { projectId: project.id, title: 'Audit me', steps: [{ index: 1, action: 'Look', expectedResult: 'Seen' }] } })).json();
-let run;
-for (let i = 0; i < 60 && !run?.id; i++) {
-  const res = await api.post(`${base}/api/runs`, { headers: auth, data: { projectId: project.id, name: `Audit ${id}` } });
-  if (res.status() === 201) run = await res.json();
-  else await new Promise((r) => setTimeout(r, 1000));
-}
+// The project and then its cases reach the other services through events, a moment later.
+const retry = async (call, want) => {
+  for (let i = 0; i < 60; i++) {
+    const res = await call();
+    if (res.status() === want) return res.json();
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error('the stack did not answer as expected within a minute');
+};
+const testCase = await retry(() => api.post(`${base}/api/tests`, { headers: auth, data: { projectId: project.id, title: 'Audit me', steps: [{ index: 1, action: 'Look', expectedResult: 'Seen' }] } }), 201);
+const run = await retry(() => api.post(`${base}/api/runs`, { headers: auth, data: { projectId: project.id, name: `Audit ${id}` } }), 201);
 const executions = await (await api.get(`${base}/api/runs/${run.id}/executions`, { headers: auth })).json();
 
 await page.goto(`${base}/sign-in`);
