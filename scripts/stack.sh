@@ -3,7 +3,7 @@
 # every service, all as plain processes (no Docker). Run as root on Debian; installs what is
 # missing. Idempotent: running `up` twice changes nothing. State lives in .stack/ (git-ignored).
 #
-#   scripts/stack.sh up       infrastructure + build + every service, waits until all are ready
+#   scripts/stack.sh up       infrastructure + build (services and web UI) + every service, waits until all are ready
 #   scripts/stack.sh infra    PostgreSQL, Redis, Kafka, databases, roles, schemas and topics only
 #   scripts/stack.sh down     stops everything this script started, by PID
 #   scripts/stack.sh status   what runs, and the readiness of each service
@@ -37,6 +37,8 @@ export TESTTRACK_ADMIN_PASSWORD=${TESTTRACK_ADMIN_PASSWORD:-change-me-now-please
 # search page 32-38 ms with 2 connections on 2 cores, 38-53 ms with 6: docs/benchmarks.md).
 # The service's own default (6) is for a database server of its own.
 export TESTTRACK_TESTCASE_SEARCH_POOL=${TESTTRACK_TESTCASE_SEARCH_POOL:-$(nproc)}
+# The gateway serves the web UI's production build (services start inside target/quarkus-app).
+export TESTTRACK_WEB_UI_DIR=${TESTTRACK_WEB_UI_DIR:-$ROOT/web-ui/dist}
 # Webhooks on this machine (a receiver on localhost) are allowed in the local stack only.
 export TESTTRACK_WEBHOOKS_ALLOW_LOOPBACK=${TESTTRACK_WEBHOOKS_ALLOW_LOOPBACK:-true}
 
@@ -261,6 +263,7 @@ EOF
 
 create_topics() {
   local existing spec topic parts
+  install_kafka # the topic tool's jars, also when another checkout's broker serves the port
   existing=$(kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server localhost:$KAFKA_PORT --list 2>>"$LOGS/kafka.out")
   for spec in $TOPICS; do
     topic=${spec%%:*}; parts=${spec##*:}
@@ -389,6 +392,34 @@ keep_or_stop() { # keep_or_stop <name> <port>; true when kept
   return 1
 }
 
+# --- Web UI: built once per change of its sources or of the API documents it is typed from ---
+WEB_UI=$ROOT/web-ui
+
+web_ui_fingerprint() { # what the production build depends on
+  (cd "$ROOT" && find web-ui/src web-ui/public web-ui/index.html web-ui/package-lock.json web-ui/vite.config.ts \
+      web-ui/tsconfig.json web-ui/scripts -type f 2>/dev/null | grep -v '/generated/' | sort | xargs sha1sum
+   cat "$ROOT"/*/target/openapi/openapi.json 2>/dev/null) | sha1sum | cut -c1-40
+}
+
+build_web_ui() {
+  command -v npm >/dev/null || apt_install nodejs npm
+  local lock_hash fingerprint
+  lock_hash=$(sha1sum "$WEB_UI/package-lock.json" | cut -c1-40)
+  if [ "$(cat "$WEB_UI/node_modules/.lock-sha1" 2>/dev/null)" != "$lock_hash" ]; then
+    log "installing the web UI's packages (npm ci)"
+    (cd "$WEB_UI" && npm ci --no-audit --no-fund >"$LOGS/web-ui-install.log" 2>&1) || die "npm ci failed (see $LOGS/web-ui-install.log)"
+    echo "$lock_hash" >"$WEB_UI/node_modules/.lock-sha1"
+  fi
+  fingerprint=$(web_ui_fingerprint)
+  if [ -f "$WEB_UI/dist/index.html" ] && [ "$(cat "$WEB_UI/dist/.fingerprint" 2>/dev/null)" = "$fingerprint" ]; then
+    log "web UI build is up to date"
+    return
+  fi
+  log "building the web UI (npm run build)"
+  (cd "$WEB_UI" && npm run build >"$LOGS/web-ui-build.log" 2>&1) || die "web UI build failed (see $LOGS/web-ui-build.log)"
+  echo "$fingerprint" >"$WEB_UI/dist/.fingerprint"
+}
+
 all_services_ready() {
   local spec
   for spec in $SERVICES; do ready "${spec%%:*}" "${spec##*:}" || return 1; done
@@ -436,10 +467,10 @@ case "${1:-up}" in
     infra
     start_greenmail
     ensure_secrets
-    if ! all_services_ready; then
-      build_services
-      start_services
-    fi
+    all_services_ready || build_services
+    # The gateway serves web-ui/dist from disk: a new build shows without a restart.
+    build_web_ui
+    all_services_ready || start_services
     log "all services ready in $((SECONDS - started))s"
     cat <<EOF
 
@@ -470,13 +501,15 @@ EOF
     start_greenmail
     ensure_secrets
     build_services
+    build_web_ui
     ;;
   env)
     # The environment the services run with, for starting one by hand: eval "$(scripts/stack.sh env)"
     mkdir -p "$LOGS" "$PIDS"
     ensure_secrets >/dev/null
     for var in TESTTRACK_JWT_PRIVATE_KEY TESTTRACK_JWT_PUBLIC_KEY TESTTRACK_INTERNAL_SECRET TESTTRACK_SMTP_PORT \
-               TESTTRACK_ADMIN_EMAIL TESTTRACK_ADMIN_PASSWORD TESTTRACK_TESTCASE_SEARCH_POOL TESTTRACK_WEBHOOKS_ALLOW_LOOPBACK; do
+               TESTTRACK_ADMIN_EMAIL TESTTRACK_ADMIN_PASSWORD TESTTRACK_TESTCASE_SEARCH_POOL TESTTRACK_WEBHOOKS_ALLOW_LOOPBACK \
+               TESTTRACK_WEB_UI_DIR; do
       printf 'export %s=%q\n' "$var" "${!var}"
     done
     ;;
