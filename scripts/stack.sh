@@ -25,7 +25,7 @@ SCHEMAS="auth testcase execution defect analytics notification"
 # Schemas that exist only in the test database (library modules with their own tests)
 TEST_ONLY_SCHEMAS="platform bench"
 DATABASES="testtrack testtrack_test"
-# topic:partitions — DESIGN.md's topics, plus the one the platform's own tests publish to
+# topic:partitions — the topics of docs/architecture.md, plus the one the platform's own tests publish to
 TOPICS="testtrack.access.v1:6 testtrack.testcase.v1:6 testtrack.execution.v1:6 testtrack.defect.v1:6 testtrack.audit.v1:3 testtrack.bench.v1:6"
 # The tests' own copies (testtrack.kafka.topic-prefix=test. in the test profile: BrokerTopics)
 TOPICS="$TOPICS test.testtrack.access.v1:6 test.testtrack.testcase.v1:6 test.testtrack.execution.v1:6 test.testtrack.defect.v1:6 test.testtrack.audit.v1:3 test.testtrack.platform-test.v1:3"

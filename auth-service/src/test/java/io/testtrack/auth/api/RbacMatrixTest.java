@@ -20,7 +20,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every auth, admin and project route for every kind of caller, against DESIGN.md's table.
+ * Every auth, admin and project route for every kind of caller, against the role table of docs/architecture.md.
  * The project's members hold the project role their name says; their global roles are LEAD and
  * TESTER → TESTER, DEVELOPER and VIEWER → DEVELOPER, the non-member → TESTER. The API token is
  * a TESTER token of the project.

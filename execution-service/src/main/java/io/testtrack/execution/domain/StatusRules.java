@@ -6,7 +6,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** DESIGN.md's rules: an execution's status from its steps' results, and when a run is done. */
+/** The status rules (docs/architecture.md): an execution's status from its steps' results, and when a run is done. */
 public final class StatusRules {
 
     /** Statuses that leave an execution to be worked on; a run with none of them left is complete. */

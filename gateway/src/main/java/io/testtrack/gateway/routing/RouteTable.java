@@ -3,7 +3,7 @@ package io.testtrack.gateway.routing;
 import java.util.List;
 import java.util.Optional;
 
-/** DESIGN.md's routes: which service answers which path prefix. Everything else is the web UI. */
+/** The routes of docs/architecture.md: which service answers which path prefix. Everything else is the web UI. */
 public final class RouteTable {
 
     public record Route(String prefix, String service, boolean isImport) {

@@ -4,7 +4,7 @@ import io.testtrack.events.ProjectRole;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** What a project role may do (DESIGN.md's table). ADMIN may do everything everywhere. */
+/** What a project role may do (the role table of docs/architecture.md). ADMIN may do everything everywhere. */
 public enum Permission {
     READ(EnumSet.allOf(ProjectRole.class)),
     WRITE_CASES(EnumSet.of(ProjectRole.TESTER, ProjectRole.LEAD)),

@@ -33,7 +33,7 @@ public abstract class ServiceBootContract {
     @Inject
     protected PlatformConfig config;
 
-    /** The schema this service must own, as DESIGN.md names it. */
+    /** The schema this service must own, as README.md's module table names it. */
     protected abstract String expectedSchema();
 
     @Test

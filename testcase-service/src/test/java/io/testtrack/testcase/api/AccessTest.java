@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN.md's table, tried from every side: readers read, testers and leads write cases, only
+ * The role table of docs/architecture.md, tried from every side: readers read, testers and leads write cases, only
  * leads define fields, outsiders learn nothing (404), forged or missing tokens get 401.
  */
 @QuarkusTest
