@@ -323,6 +323,7 @@ build_needed() { # true when a service's build (jar and class archive) is missin
     if [ -z "$oldest" ] || [ "$app/quarkus-run.jar" -ot "$oldest" ]; then oldest=$app/quarkus-run.jar; fi
   done
   [ -n "$(find "$ROOT" -path "$ROOT/.stack" -prune -o -path '*/target' -prune -o -path "$ROOT/.git" -prune -o \
+      -path "$ROOT/system-tests" -prune -o -path "$ROOT/bench" -prune -o -path "$ROOT/web-ui" -prune -o \
       \( -name pom.xml -o -path '*/src/main/*' \) -type f -newer "$oldest" -print -quit)" ]
 }
 
