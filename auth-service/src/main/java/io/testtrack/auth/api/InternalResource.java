@@ -12,7 +12,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.testtrack.auth.repository.ProjectRepository;
+import io.testtrack.platform.security.ProjectedProjects;
 import io.testtrack.platform.config.PlatformConfig;
 import io.testtrack.platform.security.MembershipLookup;
 import java.util.UUID;
@@ -29,11 +33,14 @@ public class InternalResource {
 
     private final ApiTokenService tokens;
     private final MembershipLookup memberships;
+    private final ProjectRepository projects;
     private final String secret;
 
-    public InternalResource(ApiTokenService tokens, MembershipLookup memberships, PlatformConfig config) {
+    public InternalResource(ApiTokenService tokens, MembershipLookup memberships, ProjectRepository projects,
+            PlatformConfig config) {
         this.tokens = tokens;
         this.memberships = memberships;
+        this.projects = projects;
         this.secret = config.internalSecret()
                 .orElseThrow(() -> new IllegalStateException("TESTTRACK_INTERNAL_SECRET must be set for auth-service"));
     }
@@ -49,6 +56,21 @@ public class InternalResource {
             throw new ResourceNotFoundException("No such route.");
         }
         return tokens.exchange(body.token());
+    }
+
+    /** A project's key and state, for a service whose projection has not heard of it yet; 404 when there is none. */
+    @GET
+    @Path("/projects/{id}")
+    public Uni<ProjectedProjects.Project> project(@HeaderParam(SECRET_HEADER) String presented, @PathParam("id") UUID projectId) {
+        if (!Secrets.same(secret, presented)) {
+            throw new ResourceNotFoundException("No such route.");
+        }
+        return Panache.withSession(() -> projects.findById(projectId)).map(project -> {
+            if (project == null) {
+                throw new ResourceNotFoundException("No such project.");
+            }
+            return new ProjectedProjects.Project(project.id, project.key, project.archived);
+        });
     }
 
     /**

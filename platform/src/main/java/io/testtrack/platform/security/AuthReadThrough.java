@@ -54,6 +54,28 @@ public class AuthReadThrough {
         return client.standing(secret.get(), projectId, userId).map(Optional::of);
     }
 
+    /** auth-service's key and state of a project (empty: no such project, or no answer in time). */
+    @Timeout(value = 1, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    @Fallback(fallbackMethod = "noProject")
+    public Uni<Optional<ProjectedProjects.Project>> project(UUID projectId) {
+        if (!enabled) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return client.project(secret.get(), projectId).map(Optional::of)
+                .onFailure(jakarta.ws.rs.WebApplicationException.class).recoverWithItem(failure -> {
+                    if (((jakarta.ws.rs.WebApplicationException) failure).getResponse().getStatus() == 404) {
+                        return Optional.empty();
+                    }
+                    throw (jakarta.ws.rs.WebApplicationException) failure;
+                });
+    }
+
+    Uni<Optional<ProjectedProjects.Project>> noProject(UUID projectId, Throwable failure) {
+        Log.warnf("auth-service did not answer for project %s (%s); the projection's answer stands", projectId, failure.toString());
+        return Uni.createFrom().item(Optional.empty());
+    }
+
     Uni<Optional<MembershipLookup.Standing>> unknown(UUID projectId, UUID userId, Throwable failure) {
         Log.warnf("auth-service did not answer a membership check (%s); the projection's answer stands", failure.toString());
         return Uni.createFrom().item(Optional.empty());

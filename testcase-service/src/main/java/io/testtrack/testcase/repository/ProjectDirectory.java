@@ -1,27 +1,24 @@
 package io.testtrack.testcase.repository;
 
 import io.smallrye.mutiny.Uni;
-import io.testtrack.platform.error.ConflictException;
-import io.testtrack.platform.error.ResourceNotFoundException;
 import io.testtrack.platform.config.PlatformConfig;
 import io.testtrack.platform.persistence.DedicatedConnections;
-import io.testtrack.platform.security.ProjectionPool;
+import io.testtrack.platform.security.ProjectedProjects;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
-/** Projects as the membership projection knows them: their key prefixes case keys. */
+/** Projects as this service knows them (ProjectedProjects): their key prefixes case keys; case numbers. */
 @ApplicationScoped
 public class ProjectDirectory {
 
-    private final Pool projection;
+    private final ProjectedProjects projects;
     private final Pool numbers;
 
-    public ProjectDirectory(ProjectionPool projection, DedicatedConnections connections, PlatformConfig config) {
-        this.projection = projection.pool();
+    public ProjectDirectory(ProjectedProjects projects, DedicatedConnections connections, PlatformConfig config) {
+        this.projects = projects;
         this.numbers = connections.pool(config.service() + "-case-numbers", 2);
     }
 
@@ -32,18 +29,7 @@ public class ProjectDirectory {
 
     /** The key of a project that takes changes; an archived project is read-only. */
     public Uni<String> writableKey(UUID projectId) {
-        return projection.preparedQuery("SELECT key, archived FROM access_projects WHERE project_id = $1")
-                .execute(Tuple.of(projectId))
-                .map(rows -> {
-                    if (rows.rowCount() == 0) {
-                        throw new ResourceNotFoundException("No such project.");
-                    }
-                    Row row = rows.iterator().next();
-                    if (row.getBoolean("archived")) {
-                        throw new ConflictException("The project is archived; its test cases are read-only.");
-                    }
-                    return row.getString("key");
-                });
+        return projects.writableKey(projectId, "test cases");
     }
 
     /**
