@@ -51,6 +51,20 @@ describe('the executor', () => {
     await waitFor(() => expect(screen.queryByText('Not saved yet')).not.toBeInTheDocument());
   });
 
+  it('marks every step saved when saves overlap, the earlier one answering last', async () => {
+    const user = userEvent.setup();
+    setUp(async (body) => {
+      const first = body.status === 'PASS';
+      if (first) await new Promise((r) => setTimeout(r, 400));
+      return json(execution([step(1, 'Open the cart', { status: 'PASS' }), step(2, 'Pay', first ? {} : { status: 'FAIL' })]));
+    });
+    await screen.findByText('Runs case version 3');
+    await waitFor(() => expect(screen.getByLabelText('Actual result')).toBeEnabled());
+    await user.keyboard('p');
+    await user.keyboard('f');
+    await waitFor(() => expect(screen.queryByText('Not saved yet')).not.toBeInTheDocument(), { timeout: 3000 });
+  });
+
   it('keeps a step unsaved and retries while the network fails, then saves it', async () => {
     const user = userEvent.setup();
     let calls = 0;

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useMutationState } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ChevronLeft, ChevronRight, Pause, Play, Timer } from 'lucide-react';
 import clsx from 'clsx';
@@ -23,7 +24,7 @@ const STATUS_BUTTONS: { status: StepStatus; key: string; tone: string }[] = [
 interface Draft {
   actualResult: string;
   comment: string;
-  /** typed or chosen but not yet acknowledged by the server */
+  /** typed since it was last sent */
   unsaved: boolean;
 }
 
@@ -55,16 +56,22 @@ function Executor({ execution, projectId }: { execution: Execution; projectId: s
   const order = siblings.data ?? [];
   const at = order.findIndex((x) => x.id === execution.id);
 
+  // Every save of a step in flight or failed, newest last: a step is unsaved until its newest save
+  // has succeeded (a later save of another step must not hide an earlier one still retrying).
+  const saves = useMutationState({
+    filters: { mutationKey: ['record-step', execution.id] },
+    select: (mu) => ({ index: (mu.state.variables as { index: number }).index, status: mu.state.status, at: mu.state.submittedAt }),
+  });
+  const lastSave = new Map([...saves].sort((a, b) => a.at - b.at).map((sv) => [sv.index, sv.status] as const));
+  const isUnsaved = (i: number) => draftOf(i).unsaved || ['pending', 'error'].includes(lastSave.get(steps[i]?.index ?? -1) ?? '');
+
   const save = useCallback(
     (i: number, status: StepStatus | undefined) => {
       const s = steps[i];
       if (!s || !status || readOnly) return;
       const d = draftOf(i);
-      setDrafts((all) => ({ ...all, [i]: { ...d, unsaved: true } }));
-      recordStep.mutate(
-        { index: s.index!, status, actualResult: d.actualResult || undefined, comment: d.comment || undefined },
-        { onSuccess: () => setDrafts((all) => ({ ...all, [i]: { ...(all[i] ?? d), unsaved: false } })) },
-      );
+      setDrafts((all) => ({ ...all, [i]: { ...d, unsaved: false } }));
+      recordStep.mutate({ index: s.index!, status, actualResult: d.actualResult || undefined, comment: d.comment || undefined });
       // On to the next step; the save goes on in the background (and is retried if it fails).
       if (i === current && i < steps.length - 1) setCurrent(i + 1);
     },
@@ -100,7 +107,7 @@ function Executor({ execution, projectId }: { execution: Execution; projectId: s
   }, [current, steps.length, save, setStatus, goCase, readOnly]);
 
   // Nothing typed is lost by leaving: the browser asks first while a change is unsaved.
-  const unsaved = Object.values(drafts).some((d) => d.unsaved);
+  const unsaved = steps.some((_, i) => isUnsaved(i));
   useEffect(() => {
     if (!unsaved) return;
     const warn = (e: BeforeUnloadEvent) => e.preventDefault();
@@ -177,7 +184,7 @@ function Executor({ execution, projectId }: { execution: Execution; projectId: s
                 >
                   <span className="w-5 text-muted tabular-nums">{s.index}</span>
                   <span className="min-w-0 flex-1 truncate">{s.action}</span>
-                  {draftOf(i).unsaved ? <span className="text-xs text-blocked">{m.common.unsaved}</span> : <StatusBadge status={s.status ?? 'NOT_RUN'} />}
+                  {isUnsaved(i) ? <span className="text-xs text-blocked">{m.common.unsaved}</span> : <StatusBadge status={s.status ?? 'NOT_RUN'} />}
                 </button>
               </li>
             ))}
@@ -207,10 +214,10 @@ function Executor({ execution, projectId }: { execution: Execution; projectId: s
               <Field label={m.executor.actual}>{(p) => <Textarea {...p} value={d.actualResult} disabled={!!readOnly} onChange={(e) => edit({ actualResult: e.target.value })} />}</Field>
               <Field label={m.executor.comment}>{(p) => <Textarea {...p} value={d.comment} disabled={!!readOnly} onChange={(e) => edit({ comment: e.target.value })} />}</Field>
               <div className="flex items-center gap-3">
-                <Button variant="primary" onClick={() => save(current, step.status ?? undefined)} disabledReason={readOnly} disabled={!step.status || !d.unsaved}>
+                <Button variant="primary" onClick={() => save(current, step.status ?? undefined)} disabledReason={readOnly} disabled={!step.status || !isUnsaved(current)}>
                   {m.executor.saveStep}
                 </Button>
-                <span className="text-sm text-muted" role="status" data-testid="save-state">{d.unsaved ? m.common.unsaved : step.status ? m.common.saved : ''}</span>
+                <span className="text-sm text-muted" role="status" data-testid="save-state">{isUnsaved(current) ? m.common.unsaved : step.status ? m.common.saved : ''}</span>
               </div>
               <Attachments executionId={execution.id!} onFiles={onFiles} error={upload.error} busy={upload.isPending} />
             </Card>

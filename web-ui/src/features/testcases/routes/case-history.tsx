@@ -66,7 +66,7 @@ export default function CaseHistory() {
           </div>
           <pre className="overflow-auto whitespace-pre-wrap rounded bg-sunken p-3 text-xs" data-testid="diff">
             {parts.map((p, i) => (
-              <span key={i} className={clsx(p.added && 'bg-pass/20 text-pass', p.removed && 'bg-fail/20 text-fail line-through')}>
+              <span key={i} className={clsx(p.added && 'bg-pass/20 text-fg', p.removed && 'bg-fail/20 text-fg line-through')}>
                 {p.value}
               </span>
             ))}
