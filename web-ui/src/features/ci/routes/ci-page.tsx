@@ -34,7 +34,7 @@ function Snippet({ title, code }: { title: string; code: string }) {
         <h2 className="font-semibold">{title}</h2>
         <CopyButton text={code} />
       </div>
-      <pre className="overflow-auto rounded bg-sunken p-3 text-xs"><code>{code}</code></pre>
+      <pre tabIndex={0} aria-label={title} className="overflow-auto rounded bg-sunken p-3 text-xs"><code>{code}</code></pre>
     </Card>
   );
 }

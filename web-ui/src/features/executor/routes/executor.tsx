@@ -157,7 +157,7 @@ function Executor({ execution, projectId }: { execution: Execution; projectId: s
         // An imported result's failure: the message shown, the stack trace folded.
         <details className="rounded-md border border-fail/40 bg-fail/5 p-3 text-sm">
           <summary className="cursor-pointer font-medium text-fail">{execution.message ?? m.executor.stackTrace}</summary>
-          {execution.details && <pre className="mt-2 max-h-96 overflow-auto whitespace-pre-wrap text-xs">{execution.details}</pre>}
+          {execution.details && <pre tabIndex={0} aria-label={m.executor.stackTrace} className="mt-2 max-h-96 overflow-auto whitespace-pre-wrap text-xs">{execution.details}</pre>}
         </details>
       )}
       <ProblemAlert error={recordStep.error ?? setStatus.error ?? timer.error} />

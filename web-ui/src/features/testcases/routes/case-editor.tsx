@@ -158,11 +158,11 @@ function Editor({ projectId, existing }: { projectId: string; existing?: CaseVie
           <div className="grid gap-4 md:grid-cols-2" data-testid="stale-compare">
             <div>
               <h3 className="mb-2 text-sm font-semibold">{m.cases.theirs} ({m.cases.version(stale.version ?? 0)})</h3>
-              <pre className="max-h-96 overflow-auto whitespace-pre-wrap rounded bg-sunken p-3 text-xs">{caseText(stale)}</pre>
+              <pre tabIndex={0} aria-label={m.cases.theirs} className="max-h-96 overflow-auto whitespace-pre-wrap rounded bg-sunken p-3 text-xs">{caseText(stale)}</pre>
             </div>
             <div>
               <h3 className="mb-2 text-sm font-semibold">{m.cases.yours}</h3>
-              <pre className="max-h-96 overflow-auto whitespace-pre-wrap rounded bg-sunken p-3 text-xs">{caseText(toInput(form))}</pre>
+              <pre tabIndex={0} aria-label={m.cases.yours} className="max-h-96 overflow-auto whitespace-pre-wrap rounded bg-sunken p-3 text-xs">{caseText(toInput(form))}</pre>
             </div>
             <div className="flex justify-end gap-2 md:col-span-2">
               <Button onClick={() => { setForm(fromCase(stale)); setVersion(stale.version); setStale(null); }}>{m.cases.discardMine}</Button>

@@ -64,7 +64,7 @@ export default function CaseHistory() {
           <div className="mb-3 flex items-center gap-2 text-sm">
             {m.cases.compare} {picker(`${m.cases.compare} A`, left, setA)} → {picker(`${m.cases.compare} B`, right, setB)}
           </div>
-          <pre className="overflow-auto whitespace-pre-wrap rounded bg-sunken p-3 text-xs" data-testid="diff">
+          <pre tabIndex={0} aria-label={m.cases.compare} className="overflow-auto whitespace-pre-wrap rounded bg-sunken p-3 text-xs" data-testid="diff">
             {parts.map((p, i) => (
               <span key={i} className={clsx(p.added && 'bg-pass/20 text-fg', p.removed && 'bg-fail/20 text-fg line-through')}>
                 {p.value}
