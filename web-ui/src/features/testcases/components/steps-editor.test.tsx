@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { StepsEditor, newStep, type EditableStep } from './steps-editor';
@@ -17,6 +17,8 @@ describe('StepsEditor', () => {
     screen.getByRole('button', { name: 'Step 1: Move' }).focus();
     await user.keyboard('{Alt>}{ArrowDown}{/Alt}');
     expect(actions()).toEqual(['log in', 'open', 'pay']);
+    // the focus follows the moved step (on the next frame), so a second Alt+↓ would move it on
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Step 2: Move' })));
     screen.getByRole('button', { name: 'Step 3: Move' }).focus();
     await user.keyboard('{Alt>}{ArrowUp}{/Alt}');
     expect(actions()).toEqual(['log in', 'pay', 'open']);
