@@ -49,10 +49,18 @@ public final class AuthApi {
     }
 
     public Response refresh(Response session) {
+        return renewal(session).post("/api/auth/refresh");
+    }
+
+    /** A renewal with the session's cookies from another browser, one that says it is {@code userAgent}. */
+    public Response refreshFrom(Response session, String userAgent) {
+        return renewal(session).header("User-Agent", userAgent).post("/api/auth/refresh");
+    }
+
+    private RequestSpecification renewal(Response session) {
         return request().cookie("tt_refresh", session.getCookie("tt_refresh"))
                 .cookie("tt_csrf", session.getCookie("tt_csrf"))
-                .header("X-CSRF-Token", session.getCookie("tt_csrf"))
-                .post("/api/auth/refresh");
+                .header("X-CSRF-Token", session.getCookie("tt_csrf"));
     }
 
     public static String bearer(Response session) {

@@ -12,6 +12,14 @@ public interface AuthConfig {
 
     Duration refreshTokenLifetime();
 
+    /**
+     * How long a rotated refresh token still renews the session for the browser that rotated it
+     * (same user agent and address): a page reloaded while its renewal was in flight never kept
+     * the new cookie. Later, or from elsewhere, a rotated token is a replay.
+     */
+    @WithDefault("PT10S")
+    Duration refreshReuseGrace();
+
     Hashing hashing();
 
     /** Where links in mails point: the gateway's public address. */

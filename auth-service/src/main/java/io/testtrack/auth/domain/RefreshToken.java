@@ -4,13 +4,16 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
  * One refresh token of a login session (its family). Using it rotates it: the token is marked
  * rotated and a new one joins the family. Presenting a rotated token again means it was stolen
- * or replayed, and the whole family is revoked.
+ * or replayed, and the whole family is revoked, unless it comes back within a few seconds from
+ * the same browser (same user agent and address): that is a page reloaded while its renewal was
+ * in flight, whose answer (the new cookie) the browser never kept.
  */
 @Entity
 @Table(name = "refresh_tokens")
@@ -46,13 +49,16 @@ public class RefreshToken {
 
     public String ip;
 
-    public static RefreshToken startFamily(String tokenHash, UUID userId, Instant now, java.time.Duration lifetime,
+    public static RefreshToken startFamily(String tokenHash, UUID userId, Instant now, Duration lifetime,
             String userAgent, String ip) {
         return create(tokenHash, UUID.randomUUID(), userId, now, now.plus(lifetime), userAgent, ip);
     }
 
+    /** The token's successor; a token rotated again within the grace keeps its first rotation time. */
     public RefreshToken rotate(String newTokenHash, Instant now, String userAgent, String ip) {
-        rotatedAt = now;
+        if (rotatedAt == null) {
+            rotatedAt = now;
+        }
         return create(newTokenHash, familyId, userId, now, familyExpiresAt, userAgent, ip);
     }
 
@@ -65,23 +71,33 @@ public class RefreshToken {
         token.userId = userId;
         token.createdAt = now;
         token.familyExpiresAt = familyExpiresAt;
-        token.userAgent = userAgent == null ? null : userAgent.substring(0, Math.min(userAgent.length(), 300));
+        token.userAgent = clipped(userAgent);
         token.ip = ip;
         return token;
     }
 
-    /** What presenting this token at {@code now} means. */
-    public Use classify(Instant now) {
+    private static String clipped(String userAgent) {
+        return userAgent == null ? null : userAgent.substring(0, Math.min(userAgent.length(), 300));
+    }
+
+    /**
+     * What presenting this token at {@code now} from {@code userAgent} at {@code ip} means. A
+     * rotated token is a replay, except within {@code reuseGrace} of its rotation from the browser
+     * that rotated it.
+     */
+    public Use classify(Instant now, Duration reuseGrace, String userAgent, String ip) {
         if (revokedAt != null) {
             return Use.REVOKED;
-        }
-        if (rotatedAt != null) {
-            return Use.REUSED;
         }
         if (!now.isBefore(familyExpiresAt)) {
             return Use.EXPIRED;
         }
-        return Use.VALID;
+        if (rotatedAt == null) {
+            return Use.VALID;
+        }
+        boolean sameBrowser = this.userAgent != null && this.userAgent.equals(clipped(userAgent))
+                && this.ip != null && this.ip.equals(ip);
+        return sameBrowser && now.isBefore(rotatedAt.plus(reuseGrace)) ? Use.VALID : Use.REUSED;
     }
 
     public enum Use {

@@ -94,7 +94,8 @@ public class SessionService {
     }
 
     /**
-     * Rotates a refresh token. A token that was already rotated is a replay: the whole family is
+     * Rotates a refresh token. A token that was already rotated is a replay (outside the short
+     * grace {@link RefreshToken#classify} allows the browser that rotated it): the whole family is
      * revoked (committed) before the 401.
      */
     public Uni<Session> refresh(String secret, Caller caller) {
@@ -109,7 +110,7 @@ public class SessionService {
                             if (token == null) {
                                 return Uni.createFrom().<Session>nullItem();
                             }
-                            return switch (token.classify(now)) {
+                            return switch (token.classify(now, config.refreshReuseGrace(), caller.userAgent(), caller.ip())) {
                                 case VALID -> rotate(token, next, now, caller);
                                 case REUSED -> refreshTokens.revokeFamily(token.familyId, now)
                                         .chain(() -> audit.record(caller.as(token.userId, null),

@@ -115,8 +115,22 @@ class AuthFlowTest {
         rotated.then().statusCode(200).body("accessToken", not(emptyOrNullString()));
         assertNotEquals(login.getCookie("tt_refresh"), rotated.getCookie("tt_refresh"));
 
-        api.refresh(login).then().statusCode(401).contentType("application/problem+json");
+        api.refreshFrom(login, "a thief's browser").then().statusCode(401).contentType("application/problem+json");
         api.refresh(rotated).then().statusCode(401);
+        api.refresh(login).then().statusCode(401);
+    }
+
+    @Test
+    void aPageReloadedWhileItsRenewalWasInFlightStaysSignedIn() {
+        Response login = api.signUp(AuthApi.newEmail("reload"));
+        Response lost = api.refresh(login); // the answer the reloaded page never kept
+        lost.then().statusCode(200);
+
+        Response afterReload = api.refresh(login);
+        afterReload.then().statusCode(200).body("accessToken", not(emptyOrNullString()));
+        assertNotEquals(lost.getCookie("tt_refresh"), afterReload.getCookie("tt_refresh"));
+        api.refresh(afterReload).then().statusCode(200);
+        api.refresh(lost).then().statusCode(200);
     }
 
     @Test
