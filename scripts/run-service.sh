@@ -42,6 +42,13 @@ if [ "$mode" = check ]; then
   exit
 fi
 [ -f "$APP/quarkus-run.jar" ] || { echo "run-service: $APP/quarkus-run.jar is not built" >&2; exit 1; }
+# A role password chosen for the stack (TESTTRACK_DB_PASSWORD_<SCHEMA>, scripts/stack.sh) reaches the
+# service too; without one the platform's default, the role's name, matches the stack's.
+schema=$(sed -n 's/^testtrack\.schema=//p' "$ROOT/$module/src/main/resources/application.properties" 2>/dev/null || true)
+password_var=TESTTRACK_DB_PASSWORD_${schema^^}
+if [ -n "$schema" ] && [ -n "${!password_var:-}" ] && [ -z "${QUARKUS_DATASOURCE_PASSWORD:-}" ]; then
+  export QUARKUS_DATASOURCE_PASSWORD=${!password_var}
+fi
 read -r -a opts <<<"${TESTTRACK_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k \
   -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 \
   -XX:Tier4BackEdgeThreshold=400000}"
