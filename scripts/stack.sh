@@ -19,15 +19,19 @@ REDIS_PORT=6379
 KAFKA_PORT=9092
 KAFKA_CONTROLLER_PORT=9093
 PG_SOCKET_DIR=$STATE/run/postgresql
+# module:port, started in this order; the gateway last, as its readiness waits for the others.
+# A new service is registered here and in the other places docs/adding-a-service.md lists.
 SERVICES="auth-service:8081 testcase-service:8082 execution-service:8083 defect-service:8084 analytics-service:8085 notification-service:8086 gateway:8080"
 # Services that own a schema: name → schema (role tt_<schema>)
 SCHEMAS="auth testcase execution defect analytics notification"
 # Schemas that exist only in the test database (library modules with their own tests)
 TEST_ONLY_SCHEMAS="platform bench"
 DATABASES="testtrack testtrack_test"
-# topic:partitions — the topics of docs/architecture.md, plus the one the platform's own tests publish to
+# topic:partitions — the topics of docs/architecture.md, plus bench/outbox.sh's (a new service's topic:
+# here and in the tests' copies below, docs/adding-a-service.md)
 TOPICS="testtrack.access.v1:6 testtrack.testcase.v1:6 testtrack.execution.v1:6 testtrack.defect.v1:6 testtrack.audit.v1:3 testtrack.bench.v1:6"
-# The tests' own copies (testtrack.kafka.topic-prefix=test. in the test profile: BrokerTopics)
+# The tests' own copies (testtrack.kafka.topic-prefix=test. in the test profile: BrokerTopics), plus
+# the one the platform's own tests publish to
 TOPICS="$TOPICS test.testtrack.access.v1:6 test.testtrack.testcase.v1:6 test.testtrack.execution.v1:6 test.testtrack.defect.v1:6 test.testtrack.audit.v1:3 test.testtrack.platform-test.v1:3"
 
 export TESTTRACK_ADMIN_EMAIL=${TESTTRACK_ADMIN_EMAIL:-admin@testtrack.local}
