@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.testtrack.auth.config.AuthConfig;
 import io.testtrack.auth.domain.AuditAction;
 import io.testtrack.auth.domain.OneTimeToken;
@@ -21,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Self-service account use cases: register, verify, forgot and reset a password. Register and
@@ -52,12 +54,33 @@ public class AccountService {
         this.config = config;
     }
 
+    /**
+     * Registers an address. The caller waits for the password's hash only (so the cost of asking
+     * stays with the asker); the account, its mail and the answer to an address that already has
+     * one are made after the answer, so its timing does not tell whether the address is known.
+     */
     public Uni<Void> register(String email, String name, String password, Caller caller) {
-        return hasher.hash(password).chain(hash -> Panache.withTransaction(() -> users.findByEmail(email)
+        return hasher.hash(password)
+                .invoke(hash -> afterTheAnswer("a registration", () -> enrol(email, name, hash, caller)))
+                .replaceWithVoid();
+    }
+
+    Uni<Void> enrol(String email, String name, String hash, Caller caller) {
+        return Panache.withTransaction(() -> users.findByEmail(email)
                 .chain(existing -> existing != null
                         ? Uni.createFrom().item(afterRegisteringAgain(existing))
-                        : createUnverified(email, name, hash, caller))))
+                        : createUnverified(email, name, hash, caller)))
                 .chain(AfterCommit::run);
+    }
+
+    /**
+     * Runs {@code work} on a Vert.x context of its own, not the request's: the request is answered
+     * without waiting for it. (Such a context may not be made from an event-loop thread.)
+     */
+    private static void afterTheAnswer(String what, Supplier<Uni<Void>> work) {
+        Infrastructure.getDefaultWorkerPool().execute(() -> VertxContextSupport.subscribe(() -> work.get().toMulti(),
+                subscribe -> subscribe.with(ignored -> {
+                }, failure -> Log.errorf("%s was not completed: %s", what, failure.toString()))));
     }
 
     private AfterCommit afterRegisteringAgain(User existing) {
@@ -106,9 +129,7 @@ public class AccountService {
      * asked again by the user; a failure is logged.
      */
     public void requestPasswordReset(String email, Caller caller) {
-        VertxContextSupport.subscribe(() -> forgotPassword(email, caller).toMulti(), subscribe -> subscribe.with(
-                ignored -> {
-                }, failure -> Log.errorf("a requested password reset was not made: %s", failure.toString())));
+        afterTheAnswer("a requested password reset", () -> forgotPassword(email, caller));
     }
 
     Uni<Void> forgotPassword(String email, Caller caller) {

@@ -54,6 +54,9 @@ class SessionGuardTest {
     @TestHTTPResource("/api/auth/password/forgot")
     URI forgot;
 
+    @TestHTTPResource("/api/auth/register")
+    URI register;
+
     private final AuthApi api = new AuthApi();
 
     /**
@@ -198,5 +201,34 @@ class SessionGuardTest {
         String token = GreenMailResource.tokenMailedTo(email, 2);
         api.request().body(Map.of("token", token, "newPassword", "a much better passphrase")).post("/api/auth/password/reset")
                 .then().statusCode(200);
+    }
+
+    @Test
+    void registerAnswersBeforeTouchingAccountsAndTheMailsStillGoOut() throws Exception {
+        String known = AuthApi.newEmail("register-known");
+        api.signUp(known);
+        String fresh = AuthApi.newEmail("register-fresh");
+        HttpClient client = HttpClient.newHttpClient();
+        SqlConnection connection = pool.getConnection().await().atMost(Duration.ofSeconds(5));
+        try {
+            // While no account can be written, both answers still come at once.
+            Transaction locked = connection.begin().await().atMost(Duration.ofSeconds(5));
+            connection.query("LOCK TABLE users IN EXCLUSIVE MODE").execute().await().atMost(Duration.ofSeconds(5));
+            for (String address : new String[] { known, fresh }) {
+                HttpResponse<String> answer = client.send(HttpRequest.newBuilder(register).timeout(Duration.ofSeconds(5))
+                        .header("Content-Type", "application/json").header("X-Forwarded-For", "10.200.0.2")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + address
+                                + "\",\"name\":\"Someone\",\"password\":\"" + AuthApi.PASSWORD + "\"}"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(202, answer.statusCode(), answer.body());
+            }
+            locked.commit().await().atMost(Duration.ofSeconds(5));
+        } finally {
+            connection.close().await().atMost(Duration.ofSeconds(5));
+        }
+        assertTrue(GreenMailResource.mailsTo(known, 2).get(1).subject().contains("Someone tried to register"));
+        String token = GreenMailResource.tokenMailedTo(fresh, 1);
+        api.request().body(Map.of("token", token)).post("/api/auth/verify").then().statusCode(200);
+        api.login(fresh, AuthApi.PASSWORD).then().statusCode(200);
     }
 }
