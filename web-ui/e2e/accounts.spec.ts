@@ -35,9 +35,8 @@ test('register, confirm the address from the mail, sign in', async ({ page, requ
 test('a reload keeps the session; signing out sends to sign-in and back afterwards', async ({ page }) => {
   await signIn(page, admin.email, admin.password);
   await page.goto('/account');
-  // a navigation renews the session from the refresh cookie (the refresh token rotates): let that
-  // renewal land before reloading, or the reload would present the token it just replaced, which
-  // auth-service takes for a stolen one and ends the session
+  // A navigation renews the session from the refresh cookie (the refresh token rotates). A reload
+  // racing that renewal is covered by auth-service's AuthFlowTest; here the renewal lands first.
   await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
   await page.reload();
   // The access token lived in memory only: the refresh cookie brought the session back.
