@@ -13,6 +13,8 @@
 #
 #   bench/defects.sh [defects] [seconds] [iterations]      (defaults 100000 30 120; starts the stack if needed)
 #   BENCH_PROJECT=<id> bench/defects.sh                     measures again a project an earlier run seeded
+#   BENCH_PHASES="loop" bench/defects.sh                    only some of: transitions list loop
+#   BENCH_CLIENTS=4 bench/defects.sh                        another number of clients than 20
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -30,7 +32,7 @@ token=$(curl -fsS -H 'Content-Type: application/json' -H 'X-Forwarded-For: 10.20
 [ -n "$token" ] || { echo "login failed" >&2; exit 1; }
 me=$(curl -fsS -H "Authorization: Bearer $token" http://127.0.0.1:8081/api/auth/me | sed -E 's/.*"id":"([^"]+)".*/\1/')
 bench() {
-  java -Xmx512m -cp "bench/target/quarkus-app/app/*:bench/target/quarkus-app/lib/main/*" io.testtrack.bench.DefectBench \
+  java -Xmx512m ${BENCH_CLIENTS:+-Dbench.clients=$BENCH_CLIENTS} -cp "bench/target/quarkus-app/app/*:bench/target/quarkus-app/lib/main/*" io.testtrack.bench.DefectBench \
     "$1" "$token" "$project" "${@:2}" | grep -E '^RESULT'
 }
 
@@ -73,6 +75,10 @@ ids=$(mktemp)
 trap 'rm -f "$ids"' EXIT
 # the transitions' defects, each with the version it is at now (an earlier run may have moved them)
 psql_defect -tA -F ' ' -c "SELECT id, version FROM defects WHERE project_id = '$project' AND status = 'ASSIGNED' ORDER BY number LIMIT 4000" >"$ids"
-bench transitions http://127.0.0.1:8084 "$SECONDS_EACH" "$ids"
-bench list http://127.0.0.1:8084 "$SECONDS_EACH"
-bench loop http://127.0.0.1:8082 http://127.0.0.1:8083 http://127.0.0.1:8084 "$ITERATIONS"
+for phase in ${BENCH_PHASES:-transitions list loop}; do
+  case $phase in
+    transitions) bench transitions http://127.0.0.1:8084 "$SECONDS_EACH" "$ids" ;;
+    list) bench list http://127.0.0.1:8084 "$SECONDS_EACH" ;;
+    loop) bench loop http://127.0.0.1:8082 http://127.0.0.1:8083 http://127.0.0.1:8084 "$ITERATIONS" ;;
+  esac
+done

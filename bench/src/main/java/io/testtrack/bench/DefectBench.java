@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
@@ -37,7 +38,8 @@ import org.HdrHistogram.Histogram;
 public final class DefectBench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int CLIENTS = 20;
+    /** 20, or -Dbench.clients for a side-by-side comparison at another concurrency. */
+    private static final int CLIENTS = Integer.getInteger("bench.clients", 20);
     private static final Duration LOOP_TIMEOUT = Duration.ofSeconds(60);
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -55,16 +57,25 @@ public final class DefectBench {
      * loop: testcase-, execution-, defect-service URLs, iterations.
      */
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void run(String[] args) throws Exception {
         DefectBench bench = new DefectBench(args[1]);
         String project = args[2];
         switch (args[0]) {
             case "transitions" -> bench.transitions(args[3], Integer.parseInt(args[4]), Files.readAllLines(Path.of(args[5])));
             case "list" -> bench.measure("list-default", Integer.parseInt(args[4]),
-                    () -> bench.get(args[3] + "/api/bugs?projectId=" + project));
+                    client -> bench.get(args[3] + "/api/bugs?projectId=" + project));
             case "loop" -> bench.loop(project, args[3], args[4], args[5], Integer.parseInt(args[6]));
             default -> throw new IllegalArgumentException("phase: transitions, list or loop");
         }
-        System.exit(0);
     }
 
     // --- transitions -------------------------------------------------------------------------
@@ -110,14 +121,7 @@ public final class DefectBench {
         for (int c = 0; c < CLIENTS; c++) {
             cyclers.add(new Cycler(base, ids.subList(c * share, (c + 1) * share)));
         }
-        ThreadLocal<Cycler> mine = new ThreadLocal<>();
-        AtomicLong handedOut = new AtomicLong();
-        measure("transition", seconds, () -> {
-            if (mine.get() == null) {
-                mine.set(cyclers.get((int) handedOut.getAndIncrement()));
-            }
-            return mine.get().move();
-        });
+        measure("transition", seconds, client -> cyclers.get(client).move());
     }
 
     // --- the closed loop ---------------------------------------------------------------------
@@ -146,7 +150,7 @@ public final class DefectBench {
         Histogram retestRequested = new Histogram(3);
         for (int i = 0; i < iterations; i++) {
             long fixedAt = System.nanoTime();
-            move(defect, id, version, "{\"to\":\"FIXED\",\"fix\":{\"summary\":\"Fix " + i + "\"}}");
+            move(defect, id, version, "{\"to\":\"FIXED\",\"fix\":{\"rootCause\":\"Bench\",\"summary\":\"Fix " + i + "\"}}");
             JsonNode awaiting = awaitStatus(defect, id, "AWAITING_VERIFICATION");
             retestRequested.recordValue((System.nanoTime() - fixedAt) / 1000);
             String retest = awaiting.path("retestExecutionId").asText();
@@ -171,9 +175,9 @@ public final class DefectBench {
             version = move(defect, id, version, "{\"to\":\"ASSIGNED\"}");
             version = move(defect, id, version, "{\"to\":\"IN_PROGRESS\"}");
         }
-        print("loop-pass-to-verified", observed, iterations, 0);
-        print("loop-pass-to-verified-server-clock", serverSide, iterations, 0);
-        print("loop-fixed-to-retest-created", retestRequested, iterations, 0);
+        print("loop-pass-to-verified", observed, 0, 0);
+        print("loop-pass-to-verified-server-clock", serverSide, 0, 0);
+        print("loop-fixed-to-retest-created", retestRequested, 0, 0);
     }
 
     private int move(String defect, String id, int version, String transition) {
@@ -195,29 +199,32 @@ public final class DefectBench {
 
     // --- load and percentiles ----------------------------------------------------------------
 
-    private void measure(String name, int seconds, java.util.function.Supplier<HttpResponse<String>> call) throws Exception {
-        run(Math.min(10, seconds), call, new ConcurrentHistogram(3));
+    /** {@code call} is given the number of the client making it, 0 to 19; warm-up and measurement have the same clients. */
+    private void measure(String name, int seconds, IntFunction<HttpResponse<String>> call) throws Exception {
+        load(Math.min(10, seconds), call, new ConcurrentHistogram(3));
         Histogram histogram = new ConcurrentHistogram(3);
-        AtomicLong errors = run(seconds, call, histogram);
+        AtomicLong errors = load(seconds, call, histogram);
         print(name, histogram, seconds, errors.get());
     }
 
-    private static void print(String name, Histogram h, int secondsOrIterations, long errors) {
-        System.out.printf("RESULT %s count=%d p50=%.1fms p95=%.1fms p99=%.1fms max=%.1fms per_second=%.0f errors=%d%n", name,
-                h.getTotalCount(), h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(95) / 1000.0,
-                h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0, h.getTotalCount() / (double) secondsOrIterations, errors);
+    /** {@code seconds} 0: one after the other (the loop), no rate. */
+    private static void print(String name, Histogram h, int seconds, long errors) {
+        System.out.printf("RESULT %s clients=%d count=%d p50=%.1fms p95=%.1fms p99=%.1fms max=%.1fms per_second=%.0f errors=%d%n", name,
+                name.startsWith("loop") ? 1 : CLIENTS, h.getTotalCount(), h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(95) / 1000.0,
+                h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0, seconds == 0 ? 0 : h.getTotalCount() / (double) seconds, errors);
     }
 
-    private static AtomicLong run(int seconds, java.util.function.Supplier<HttpResponse<String>> call, Histogram histogram) throws Exception {
+    private static AtomicLong load(int seconds, IntFunction<HttpResponse<String>> call, Histogram histogram) throws Exception {
         AtomicLong errors = new AtomicLong();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         List<Future<?>> running = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
+            int client = c;
             running.add(clients.submit(() -> {
                 while (System.nanoTime() < deadline) {
                     long start = System.nanoTime();
-                    HttpResponse<String> response = call.get();
+                    HttpResponse<String> response = call.apply(client);
                     histogram.recordValue((System.nanoTime() - start) / 1000);
                     if (response.statusCode() >= 300) {
                         if (errors.incrementAndGet() <= 3) {
