@@ -2,9 +2,10 @@ package io.testtrack.testcase.api;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.testtrack.platform.fields.CustomFieldRules;
+import io.testtrack.platform.fields.FieldType;
 import io.testtrack.platform.security.Principal;
 import io.testtrack.testcase.domain.FieldDefinition;
-import io.testtrack.testcase.domain.FieldType;
 import io.testtrack.testcase.service.FieldService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -29,10 +30,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class FieldResource {
 
     public record CreateField(@NotNull UUID projectId, @NotBlank @Size(max = 40) String name, @NotBlank @Size(max = 100) String label,
-            @NotNull FieldType type, @Size(max = FieldService.MAX_OPTIONS) List<String> options, boolean required) {
+            @NotNull FieldType type, @Size(max = CustomFieldRules.MAX_OPTIONS) List<String> options, boolean required) {
     }
 
-    public record UpdateField(@NotBlank @Size(max = 100) String label, @Size(max = FieldService.MAX_OPTIONS) List<String> options,
+    public record UpdateField(@NotBlank @Size(max = 100) String label, @Size(max = CustomFieldRules.MAX_OPTIONS) List<String> options,
             boolean required, Long version) {
     }
 

@@ -1,5 +1,7 @@
 package io.testtrack.testcase.domain;
 
+import io.testtrack.platform.fields.CustomField;
+import io.testtrack.platform.fields.FieldType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -10,15 +12,12 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.hibernate.annotations.ColumnTransformer;
 
 /** A custom field of a project's cases: its machine name, label, kind of value and, for selects, options. */
 @Entity
 @Table(name = "field_definitions")
 public class FieldDefinition {
-
-    public static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,39}");
 
     @Id
     public UUID id;
@@ -51,4 +50,13 @@ public class FieldDefinition {
     public Instant updatedAt;
 
     public long version;
+
+    /** What the shared rules check a value against. */
+    public CustomField rule() {
+        return new CustomField(name, type, options, required);
+    }
+
+    public static List<CustomField> rules(List<FieldDefinition> definitions) {
+        return definitions.stream().map(FieldDefinition::rule).toList();
+    }
 }

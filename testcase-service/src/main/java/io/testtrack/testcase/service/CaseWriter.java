@@ -7,9 +7,10 @@ import io.testtrack.events.testcase.TestCaseSnapshot;
 import io.testtrack.events.testcase.TestCaseUpdated;
 import io.testtrack.platform.error.ConflictException;
 import io.testtrack.platform.error.InvalidFieldsException;
+import io.testtrack.platform.fields.CustomFieldRules;
 import io.testtrack.platform.outbox.Outbox;
 import io.testtrack.testcase.domain.CaseContent;
-import io.testtrack.testcase.domain.CustomFieldRules;
+import io.testtrack.testcase.domain.FieldDefinition;
 import io.testtrack.testcase.domain.StepItem;
 import io.testtrack.testcase.domain.Steps;
 import io.testtrack.testcase.domain.Tags;
@@ -168,7 +169,7 @@ public class CaseWriter {
                 }).replaceWithVoid();
         return suite.chain(() -> groups).chain(() -> fields.ofProject(projectId))
                 .map(definitions -> {
-                    Map<String, Object> values = CustomFieldRules.validate(definitions, content.customFields());
+                    Map<String, Object> values = CustomFieldRules.validate(FieldDefinition.rules(definitions), content.customFields());
                     return new CaseContent(content.title(), content.description(), content.preconditions(), content.type(),
                             content.priority(), content.status(), Tags.normalize(content.tags()), content.estimateMinutes(), content.suiteId(),
                             content.automationKey(), content.steps(), values);

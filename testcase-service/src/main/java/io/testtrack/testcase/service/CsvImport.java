@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.platform.error.InvalidFieldsException;
 import io.testtrack.platform.error.Problem;
+import io.testtrack.platform.fields.CustomFieldRules;
 import io.testtrack.platform.security.Permission;
 import io.testtrack.platform.security.Principal;
 import io.testtrack.platform.security.ProjectAccess;
@@ -11,7 +12,6 @@ import io.testtrack.testcase.domain.CaseContent;
 import io.testtrack.testcase.domain.CaseStatus;
 import io.testtrack.testcase.domain.CaseType;
 import io.testtrack.testcase.domain.CsvLayout;
-import io.testtrack.testcase.domain.CustomFieldRules;
 import io.testtrack.testcase.domain.FieldDefinition;
 import io.testtrack.testcase.domain.Limits;
 import io.testtrack.testcase.domain.Priority;
@@ -374,7 +374,7 @@ public class CsvImport {
                 continue;
             }
             try {
-                Object value = CustomFieldRules.parse(definition, row.get(column));
+                Object value = CustomFieldRules.parse(definition.rule(), row.get(column));
                 if (value != null) {
                     values.put(name, value);
                 }
@@ -383,7 +383,7 @@ public class CsvImport {
             }
         }
         try {
-            return CustomFieldRules.validate(definitions, values);
+            return CustomFieldRules.validate(FieldDefinition.rules(definitions), values);
         } catch (InvalidFieldsException e) {
             e.errors().forEach(error -> errors.add(new Problem.FieldError(at + error.field()
                     .replace("customFields.", CsvLayout.CUSTOM_FIELD_PREFIX), error.message())));

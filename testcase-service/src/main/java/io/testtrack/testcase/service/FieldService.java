@@ -3,26 +3,22 @@ package io.testtrack.testcase.service;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.platform.error.ConflictException;
-import io.testtrack.platform.error.InvalidFieldsException;
 import io.testtrack.platform.error.StaleVersionException;
+import io.testtrack.platform.fields.CustomFieldRules;
+import io.testtrack.platform.fields.FieldType;
 import io.testtrack.platform.security.Permission;
 import io.testtrack.platform.security.Principal;
 import io.testtrack.platform.security.ProjectAccess;
 import io.testtrack.testcase.domain.FieldDefinition;
-import io.testtrack.testcase.domain.FieldType;
 import io.testtrack.testcase.repository.FieldDefinitionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
 /** Custom field definitions: members read them, a project LEAD defines, changes and removes them. */
 @ApplicationScoped
 public class FieldService {
-
-    public static final int MAX_FIELDS = 50;
-    public static final int MAX_OPTIONS = 100;
 
     public record Definition(String name, String label, FieldType type, List<String> options, boolean required) {
     }
@@ -40,18 +36,20 @@ public class FieldService {
     }
 
     public Uni<FieldDefinition> create(Principal principal, UUID projectId, Definition definition) {
-        if (!FieldDefinition.NAME.matcher(definition.name()).matches()) {
-            return Uni.createFrom().failure(new InvalidFieldsException("name",
-                    "must be lower-case letters, digits and _, starting with a letter, at most 40 characters"));
+        List<String> options;
+        try {
+            CustomFieldRules.checkName(definition.name());
+            options = CustomFieldRules.options(definition.type(), definition.options());
+        } catch (RuntimeException e) {
+            return Uni.createFrom().failure(e);
         }
-        List<String> options = options(definition.type(), definition.options());
         return access.require(principal, projectId, Permission.MANAGE).chain(() -> Panache.withTransaction(() ->
                 fields.ofProject(projectId).chain(existing -> {
                     if (existing.stream().anyMatch(f -> f.name.equals(definition.name()))) {
                         throw new ConflictException("The project has a field named " + definition.name() + " already.");
                     }
-                    if (existing.size() >= MAX_FIELDS) {
-                        throw new ConflictException("A project has at most " + MAX_FIELDS + " custom fields.");
+                    if (existing.size() >= CustomFieldRules.MAX_FIELDS) {
+                        throw new ConflictException("A project has at most " + CustomFieldRules.MAX_FIELDS + " custom fields.");
                     }
                     Instant now = Instant.now();
                     FieldDefinition field = new FieldDefinition();
@@ -79,7 +77,7 @@ public class FieldService {
             if (expectedVersion != null && expectedVersion != field.version) {
                 throw new StaleVersionException("The field " + field.name, expectedVersion, field.version);
             }
-            List<String> options = options(field.type, newOptions);
+            List<String> options = CustomFieldRules.options(field.type, newOptions);
             List<String> removed = field.options.stream().filter(o -> !options.contains(o)).toList();
             return optionsInUse(field, removed).map(used -> {
                 if (!used.isEmpty()) {
@@ -126,29 +124,5 @@ public class FieldService {
                         + "AND o = ANY(CAST(:removed AS text[]))", String.class)
                 .setParameter("project", field.projectId).setParameter("name", field.name)
                 .setParameter("removed", removed.toArray(String[]::new)).getResultList());
-    }
-
-    private static List<String> options(FieldType type, List<String> options) {
-        boolean select = type == FieldType.SELECT || type == FieldType.MULTI_SELECT;
-        List<String> given = options == null ? List.of() : options;
-        if (!select && !given.isEmpty()) {
-            throw new InvalidFieldsException("options", "only select fields have options");
-        }
-        if (select && given.isEmpty()) {
-            throw new InvalidFieldsException("options", "a select field needs at least one option");
-        }
-        if (given.size() > MAX_OPTIONS) {
-            throw new InvalidFieldsException("options", "at most " + MAX_OPTIONS + " options");
-        }
-        for (String option : given) {
-            if (option == null || option.isBlank() || option.length() > 100 || option.contains(";")) {
-                throw new InvalidFieldsException("options", "an option is 1-100 characters without ';'");
-            }
-        }
-        List<String> distinct = List.copyOf(new LinkedHashSet<>(given));
-        if (distinct.size() != given.size()) {
-            throw new InvalidFieldsException("options", "options must differ from each other");
-        }
-        return distinct;
     }
 }

@@ -4,12 +4,12 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.platform.error.InvalidFieldsException;
+import io.testtrack.platform.fields.CustomFieldRules;
 import io.testtrack.platform.security.Permission;
 import io.testtrack.platform.security.Principal;
 import io.testtrack.platform.security.ProjectAccess;
 import io.testtrack.testcase.domain.CaseListing;
 import io.testtrack.testcase.domain.CaseQuery;
-import io.testtrack.testcase.domain.CustomFieldRules;
 import io.testtrack.testcase.domain.Cursor;
 import io.testtrack.testcase.domain.FieldDefinition;
 import io.testtrack.testcase.domain.TestCase;
@@ -119,7 +119,7 @@ public class SearchService {
                     throw new InvalidFieldsException("cf." + name, "is not a custom field of this project");
                 }
                 try {
-                    values.put(name, CustomFieldRules.parse(definition, text));
+                    values.put(name, CustomFieldRules.parse(definition.rule(), text));
                 } catch (IllegalArgumentException e) {
                     throw new InvalidFieldsException("cf." + name, e.getMessage());
                 }

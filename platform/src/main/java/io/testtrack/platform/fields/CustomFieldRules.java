@@ -1,4 +1,4 @@
-package io.testtrack.testcase.domain;
+package io.testtrack.platform.fields;
 
 import io.testtrack.platform.error.InvalidFieldsException;
 import io.testtrack.platform.error.Problem;
@@ -11,12 +11,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Checks custom field values against the project's definitions and puts them in their one stored form. */
+/**
+ * The rules of custom fields, one copy for every service that has them (test cases, defects): what
+ * a definition may be (name, options), and values checked against a project's definitions and put
+ * in their one stored form.
+ */
 public final class CustomFieldRules {
 
     public static final int MAX_TEXT = 2_000;
+    public static final int MAX_FIELDS = 50;
+    public static final int MAX_OPTIONS = 100;
+    /** A field's machine name, the key its values are stored under. */
+    public static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,39}");
 
     private CustomFieldRules() {
     }
@@ -25,14 +34,14 @@ public final class CustomFieldRules {
      * The values keyed by field name, each of its definition's type; unknown fields, wrong types,
      * options that do not exist and missing required values fail together, each named.
      */
-    public static Map<String, Object> validate(List<FieldDefinition> definitions, Map<String, Object> values) {
-        Map<String, FieldDefinition> byName = definitions.stream()
-                .collect(Collectors.toMap(d -> d.name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+    public static Map<String, Object> validate(List<CustomField> definitions, Map<String, Object> values) {
+        Map<String, CustomField> byName = definitions.stream()
+                .collect(Collectors.toMap(CustomField::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         Map<String, Object> given = values == null ? Map.of() : values;
         List<Problem.FieldError> errors = new ArrayList<>();
         Map<String, Object> normalized = new LinkedHashMap<>();
         given.forEach((name, value) -> {
-            FieldDefinition definition = byName.get(name);
+            CustomField definition = byName.get(name);
             if (definition == null) {
                 errors.add(new Problem.FieldError("customFields." + name, "is not a custom field of this project"));
             } else if (value != null) {
@@ -44,8 +53,9 @@ public final class CustomFieldRules {
             }
         });
         byName.values().stream()
-                .filter(d -> d.required && !normalized.containsKey(d.name) && !errors.stream().anyMatch(e -> e.field().equals("customFields." + d.name)))
-                .forEach(d -> errors.add(new Problem.FieldError("customFields." + d.name, "is required")));
+                .filter(d -> d.required() && !normalized.containsKey(d.name())
+                        && !errors.stream().anyMatch(e -> e.field().equals("customFields." + d.name())))
+                .forEach(d -> errors.add(new Problem.FieldError("customFields." + d.name(), "is required")));
         if (!errors.isEmpty()) {
             throw new InvalidFieldsException(errors);
         }
@@ -53,11 +63,11 @@ public final class CustomFieldRules {
     }
 
     /** A value read from a CSV cell: text as it is, numbers and booleans parsed, multi-selects split on ';'. */
-    public static Object parse(FieldDefinition definition, String cell) {
+    public static Object parse(CustomField definition, String cell) {
         if (cell == null || cell.isBlank()) {
             return null;
         }
-        return switch (definition.type) {
+        return switch (definition.type()) {
             case TEXT, SELECT -> cell;
             case NUMBER -> number(cell.trim());
             case CHECKBOX -> switch (cell.trim().toLowerCase(Locale.ROOT)) {
@@ -83,8 +93,41 @@ public final class CustomFieldRules {
         return String.valueOf(value);
     }
 
-    private static Object normalize(FieldDefinition definition, Object value) {
-        return switch (definition.type) {
+    /** A definition's name, or an {@link InvalidFieldsException} naming {@code name}. */
+    public static void checkName(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new InvalidFieldsException("name",
+                    "must be lower-case letters, digits and _, starting with a letter, at most 40 characters");
+        }
+    }
+
+    /** A definition's options, distinct and in order: a select has at least one, other types none. */
+    public static List<String> options(FieldType type, List<String> options) {
+        boolean select = type == FieldType.SELECT || type == FieldType.MULTI_SELECT;
+        List<String> given = options == null ? List.of() : options;
+        if (!select && !given.isEmpty()) {
+            throw new InvalidFieldsException("options", "only select fields have options");
+        }
+        if (select && given.isEmpty()) {
+            throw new InvalidFieldsException("options", "a select field needs at least one option");
+        }
+        if (given.size() > MAX_OPTIONS) {
+            throw new InvalidFieldsException("options", "at most " + MAX_OPTIONS + " options");
+        }
+        for (String option : given) {
+            if (option == null || option.isBlank() || option.length() > 100 || option.contains(";")) {
+                throw new InvalidFieldsException("options", "an option is 1-100 characters without ';'");
+            }
+        }
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(given));
+        if (distinct.size() != given.size()) {
+            throw new InvalidFieldsException("options", "options must differ from each other");
+        }
+        return distinct;
+    }
+
+    private static Object normalize(CustomField definition, Object value) {
+        return switch (definition.type()) {
             case TEXT -> {
                 if (!(value instanceof String text)) {
                     throw new IllegalArgumentException("must be text");
@@ -107,14 +150,14 @@ public final class CustomFieldRules {
                 yield b;
             }
             case SELECT -> {
-                if (!(value instanceof String option) || !definition.options.contains(option)) {
-                    throw new IllegalArgumentException("must be one of " + definition.options);
+                if (!(value instanceof String option) || !definition.options().contains(option)) {
+                    throw new IllegalArgumentException("must be one of " + definition.options());
                 }
                 yield option;
             }
             case MULTI_SELECT -> {
-                if (!(value instanceof List<?> list) || !list.stream().allMatch(definition.options::contains)) {
-                    throw new IllegalArgumentException("must be a list of values from " + definition.options);
+                if (!(value instanceof List<?> list) || !list.stream().allMatch(definition.options()::contains)) {
+                    throw new IllegalArgumentException("must be a list of values from " + definition.options());
                 }
                 yield List.copyOf(new LinkedHashSet<>(list.stream().map(String.class::cast).toList()));
             }
