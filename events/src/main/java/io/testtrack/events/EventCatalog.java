@@ -16,6 +16,7 @@ import io.testtrack.events.defect.DefectCreated;
 import io.testtrack.events.defect.DefectRetestRequested;
 import io.testtrack.events.defect.DefectStatusChanged;
 import io.testtrack.events.execution.AutomatedTestDiscovered;
+import io.testtrack.events.execution.ExecutionAttachmentAdded;
 import io.testtrack.events.execution.ExecutionStatusChanged;
 import io.testtrack.events.execution.ResultsImported;
 import io.testtrack.events.execution.RetestExecutionCreated;
@@ -42,7 +43,7 @@ public final class EventCatalog {
             MemberAdded.class, MemberRoleChanged.class, MemberRemoved.class,
             TestCaseCreated.class, TestCaseUpdated.class, TestCaseDeleted.class, SuiteSaved.class, SuiteDeleted.class,
             RunCreated.class, RunCompleted.class, ExecutionStatusChanged.class, StepResultRecorded.class,
-            ResultsImported.class, AutomatedTestDiscovered.class, RetestExecutionCreated.class,
+            ResultsImported.class, AutomatedTestDiscovered.class, RetestExecutionCreated.class, ExecutionAttachmentAdded.class,
             DefectCreated.class, DefectStatusChanged.class, DefectAssigned.class, DefectCommented.class,
             DefectRetestRequested.class, ParkedEventHandled.class);
 

@@ -20,6 +20,7 @@ import io.testtrack.events.execution.AutomatedTestDiscovered;
 import io.testtrack.events.execution.ExecutionStatus;
 import io.testtrack.events.execution.ExecutionStatusChanged;
 import io.testtrack.events.execution.ResultsImported;
+import io.testtrack.events.execution.ExecutionAttachmentAdded;
 import io.testtrack.events.execution.RetestExecutionCreated;
 import io.testtrack.events.execution.RunCompleted;
 import io.testtrack.events.execution.RunCreated;
@@ -105,6 +106,8 @@ final class EventFixtures {
                 3, USER, ACTOR));
         put(events, new RetestExecutionCreated(UUID.fromString("aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa"), RUN, PROJECT, DEFECT,
                 EXECUTION));
+        put(events, new ExecutionAttachmentAdded(UUID.fromString("bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb"), EXECUTION, RUN, PROJECT, 2,
+                "declined.png", "image/png", 48_213, USER));
         put(events, new io.testtrack.events.audit.ParkedEventHandled("execution-service", "case-projection",
                 "0b8f9a52-2d0c-4a44-9d0e-5f1c2a7e3b11", "testtrack.testcase.TestCaseCreated", "REPLAYED", ADMIN_USER,
                 "admin@shop.example"));

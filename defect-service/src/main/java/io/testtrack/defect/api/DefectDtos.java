@@ -6,6 +6,7 @@ import io.testtrack.defect.domain.HistoryEntry;
 import io.testtrack.defect.domain.Priority;
 import io.testtrack.defect.domain.Reproducibility;
 import io.testtrack.defect.domain.Resolution;
+import io.testtrack.defect.domain.StepAttachment;
 import io.testtrack.defect.domain.Workflow;
 import io.testtrack.defect.service.DefectInput;
 import io.testtrack.defect.service.WorkflowService;
@@ -18,6 +19,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Request and response bodies of /api/bugs. */
@@ -52,11 +54,12 @@ public final class DefectDtos {
             @Size(max = SHORT) String build,
             @Size(max = 30) List<@NotBlank @Size(max = 50) String> tags,
             UUID assigneeId,
-            @Size(max = 50) List<@NotNull UUID> watchers) {
+            @Size(max = 50) List<@NotNull UUID> watchers,
+            @Size(max = 50) Map<String, Object> customFields) {
 
         DefectInput input() {
             return new DefectInput(title, description, stepsToReproduce, expectedResult, actualResult, severity, priority, reproducibility,
-                    environment, build, tags, assigneeId, watchers);
+                    environment, build, tags, assigneeId, watchers, customFields);
         }
     }
 
@@ -86,18 +89,18 @@ public final class DefectDtos {
 
     public record DefectView(UUID id, UUID projectId, String key, String title, String description, String stepsToReproduce,
             String expectedResult, String actualResult, Severity severity, Priority priority, Reproducibility reproducibility,
-            String environment, String build, List<String> tags, UUID reporterId, UUID assigneeId, List<UUID> watchers,
-            DefectStatus status, Resolution resolution, UUID duplicateOf, FixView fix, UUID executionId, UUID runId, Integer stepIndex,
-            UUID testCaseId, String caseKey, Integer caseVersion, UUID retestExecutionId, String githubUrl, Instant createdAt, Instant updatedAt,
-            UUID updatedBy, int version) {
+            String environment, String build, List<String> tags, Map<String, Object> customFields, UUID reporterId, UUID assigneeId,
+            List<UUID> watchers, DefectStatus status, Resolution resolution, UUID duplicateOf, FixView fix, UUID executionId, UUID runId,
+            Integer stepIndex, List<StepAttachment> stepAttachments, UUID testCaseId, String caseKey, Integer caseVersion,
+            UUID retestExecutionId, String githubUrl, Instant createdAt, Instant updatedAt, UUID updatedBy, int version) {
 
         public static DefectView of(Defect d) {
             return new DefectView(d.id, d.projectId, d.key, d.title, d.description, d.stepsToReproduce, d.expectedResult, d.actualResult,
-                    d.severity, d.priority, d.reproducibility, d.environment, d.build, d.tags, d.reporterId, d.assigneeId, d.watchers,
-                    d.status, d.resolution, d.duplicateOf,
+                    d.severity, d.priority, d.reproducibility, d.environment, d.build, d.tags, d.customFields, d.reporterId, d.assigneeId,
+                    d.watchers, d.status, d.resolution, d.duplicateOf,
                     d.fixSummary == null ? null : new FixView(d.fixRootCause, d.fixSummary, d.fixLink), d.executionId, d.runId,
-                    d.stepIndex, d.testCaseId, d.caseKey, d.caseVersion, d.retestExecutionId, d.githubUrl, d.createdAt, d.updatedAt, d.updatedBy,
-                    d.version);
+                    d.stepIndex, d.stepAttachments, d.testCaseId, d.caseKey, d.caseVersion, d.retestExecutionId, d.githubUrl, d.createdAt,
+                    d.updatedAt, d.updatedBy, d.version);
         }
     }
 

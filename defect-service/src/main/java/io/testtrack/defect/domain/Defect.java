@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.ColumnTransformer;
 
@@ -77,6 +78,21 @@ public class Defect {
     @Convert(converter = JsonText.Ids.class)
     @ColumnTransformer(read = "cast(watchers as text)", write = "cast(cast(? as text) as jsonb)")
     public List<UUID> watchers;
+
+    /** Values of the project's custom fields, by field name, as the platform's custom field rules store them. */
+    @Convert(converter = JsonText.Values.class)
+    @Column(name = "custom_fields")
+    @ColumnTransformer(read = "cast(custom_fields as text)", write = "cast(cast(? as text) as jsonb)")
+    public Map<String, Object> customFields;
+
+    /**
+     * The failed step's attachments, as references to execution-service's. Set when the defect is
+     * filed; one announced later is added by the execution projection, so an edit never writes it.
+     */
+    @Convert(converter = JsonText.Attachments.class)
+    @Column(name = "step_attachments", updatable = false)
+    @ColumnTransformer(read = "cast(step_attachments as text)", write = "cast(cast(? as text) as jsonb)")
+    public List<StepAttachment> stepAttachments;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

@@ -7,20 +7,24 @@ import io.testtrack.defect.service.WorkflowService;
 import io.testtrack.events.DomainEvent;
 import io.testtrack.events.EventCodec;
 import io.testtrack.events.EventEnvelope;
+import io.testtrack.events.execution.ExecutionAttachmentAdded;
 import io.testtrack.events.execution.ExecutionStatusChanged;
 import io.testtrack.events.execution.RetestExecutionCreated;
 import io.testtrack.events.execution.RunCreated;
 import io.testtrack.events.execution.StepResultRecorded;
+import io.testtrack.defect.domain.StepAttachment;
 import io.testtrack.platform.inbox.EventConsumer;
+import io.testtrack.platform.persistence.JsonColumn;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * execution-service's events: runs and recorded steps become this service's projection (what a
- * defect filed from a failed step is prefilled with); a re-test's creation and its outcome move
+ * defect filed from a failed step is prefilled with, its attachments linked); a re-test's creation and its outcome move
  * the defect it verifies. Through the inbox, a poll per transaction.
  */
 @ApplicationScoped
@@ -77,6 +81,9 @@ public class ExecutionEventsConsumer {
                     + "expected = EXCLUDED.expected, actual_result = EXCLUDED.actual_result, comment = EXCLUDED.comment, "
                     + "status = EXCLUDED.status", p);
         }
+        if (event instanceof ExecutionAttachmentAdded e) {
+            return attachmentAdded(e);
+        }
         if (event instanceof RetestExecutionCreated e) {
             return workflow.retestCreated(e);
         }
@@ -84,5 +91,38 @@ public class ExecutionEventsConsumer {
             return workflow.retestEnded(e);
         }
         return Uni.createFrom().voidItem();
+    }
+
+    /**
+     * Projected, and, when it belongs to a step defects were filed from already (a screenshot
+     * announced after the filing), linked to those defects too, with a history entry each.
+     */
+    private Uni<Void> attachmentAdded(ExecutionAttachmentAdded e) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("attachment", e.attachmentId());
+        p.put("execution", e.executionId());
+        p.put("index", e.stepIndex());
+        p.put("project", e.projectId());
+        p.put("name", e.fileName());
+        p.put("type", e.contentType());
+        p.put("size", e.size());
+        Uni<Void> projected = execute("INSERT INTO execution_attachments (attachment_id, execution_id, step_index, project_id, file_name, "
+                + "content_type, size_bytes) VALUES (:attachment, :execution, CAST(:index AS integer), :project, :name, :type, :size) "
+                + "ON CONFLICT (attachment_id) DO NOTHING", p);
+        if (e.stepIndex() == null) {
+            return projected;
+        }
+        Map<String, Object> link = new HashMap<>();
+        link.put("execution", e.executionId());
+        link.put("index", e.stepIndex());
+        link.put("ref", JsonColumn.write(List.of(StepAttachment.of(e.executionId(), e.attachmentId(), e.fileName(), e.contentType(),
+                e.size()))));
+        link.put("name", e.fileName());
+        link.put("by", e.uploadedBy());
+        return projected.chain(() -> execute("WITH linked AS (UPDATE defects SET step_attachments = step_attachments "
+                + "|| CAST(CAST(:ref AS text) AS jsonb) WHERE execution_id = :execution AND step_index = :index "
+                + "AND NOT step_attachments @> CAST(CAST(:ref AS text) AS jsonb) RETURNING id) "
+                + "INSERT INTO defect_history (defect_id, actor_id, cause_execution_id, at, field, old_value, new_value) "
+                + "SELECT id, CAST(:by AS uuid), :execution, now(), 'stepAttachments', NULL, :name FROM linked", link));
     }
 }

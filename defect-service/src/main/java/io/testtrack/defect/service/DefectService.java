@@ -4,10 +4,12 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.defect.domain.Defect;
+import io.testtrack.defect.domain.FieldDefinition;
 import io.testtrack.defect.domain.HistoryEntry;
 import io.testtrack.defect.domain.Priority;
 import io.testtrack.defect.repository.DefectRepository;
 import io.testtrack.defect.repository.ExecutionProjectionQueries;
+import io.testtrack.defect.repository.FieldDefinitionRepository;
 import io.testtrack.defect.repository.ExecutionProjectionQueries.RecordedStep;
 import io.testtrack.defect.repository.HistoryRepository;
 import io.testtrack.defect.repository.ProjectDirectory;
@@ -19,6 +21,7 @@ import io.testtrack.platform.error.ConflictException;
 import io.testtrack.platform.error.InvalidFieldsException;
 import io.testtrack.platform.error.ResourceNotFoundException;
 import io.testtrack.platform.error.StaleVersionException;
+import io.testtrack.platform.fields.CustomFieldRules;
 import io.testtrack.platform.outbox.Outbox;
 import io.testtrack.platform.security.Permission;
 import io.testtrack.platform.security.Principal;
@@ -26,7 +29,10 @@ import io.testtrack.platform.security.ProjectAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,16 +51,18 @@ public class DefectService {
     private final ProjectAccess access;
     private final ProjectDirectory projects;
     private final ExecutionProjectionQueries executions;
+    private final FieldDefinitionRepository fields;
     private final Outbox outbox;
 
     public DefectService(DefectRepository defects, HistoryRepository history, DefectAccess defectAccess, ProjectAccess access,
-            ProjectDirectory projects, ExecutionProjectionQueries executions, Outbox outbox) {
+            ProjectDirectory projects, ExecutionProjectionQueries executions, FieldDefinitionRepository fields, Outbox outbox) {
         this.defects = defects;
         this.history = history;
         this.defectAccess = defectAccess;
         this.access = access;
         this.projects = projects;
         this.executions = executions;
+        this.fields = fields;
         this.outbox = outbox;
     }
 
@@ -87,7 +95,9 @@ public class DefectService {
                         return projects.writableKey(project);
                     })
                     .chain(key -> validatePeople(project, input).replaceWith(key))
-                    .chain(key -> projects.nextNumber(project).map(n -> newDefect(principal, project, key, n, s.orElse(null), input)))
+                    .chain(key -> Panache.withSession(() -> customValues(project, Map.of(), input.customFields()))
+                            .chain(values -> projects.nextNumber(project)
+                                    .map(n -> newDefect(principal, project, key, n, s.orElse(null), input, values))))
                     .chain(d -> Panache.withTransaction(() -> defects.persist(d)
                             .chain(() -> history.persist(HistoryEntry.of(d.id, principal.actorId(), null, d.createdAt, "created", null, d.key)))
                             .chain(() -> outbox.record(new DefectCreated(d.id, d.projectId, d.key, d.title, d.severity, d.status, d.reporterId,
@@ -114,11 +124,14 @@ public class DefectService {
             if (d.version != expectedVersion) {
                 throw new StaleVersionException("The defect", expectedVersion, d.version);
             }
-            return validatePeople(d.projectId, input).chain(() -> {
+            return validatePeople(d.projectId, input).chain(() -> input.customFields() == null ? Uni.createFrom().item(d.customFields)
+                    : customValues(d.projectId, d.customFields, input.customFields())).chain(values -> {
                 Instant now = Instant.now();
                 List<HistoryEntry> changes = new ArrayList<>();
                 UUID previousAssignee = d.assigneeId;
-                apply(d, input, (field, from, to) -> changes.add(HistoryEntry.of(d.id, by, null, now, field, from, to)));
+                Changes record = (field, from, to) -> changes.add(HistoryEntry.of(d.id, by, null, now, field, from, to));
+                apply(d, input, record);
+                setCustomFields(d, values, record);
                 if (changes.isEmpty()) {
                     return Uni.createFrom().item(d);
                 }
@@ -142,8 +155,36 @@ public class DefectService {
                 .collect().last().replaceWithVoid());
     }
 
+    /**
+     * The values {@code given} (a null value clears one) laid over {@code current}, checked against
+     * the project's custom field definitions and put in their stored form; every problem is named.
+     */
+    private Uni<Map<String, Object>> customValues(UUID projectId, Map<String, Object> current, Map<String, Object> given) {
+        Map<String, Object> merged = new LinkedHashMap<>(current == null ? Map.of() : current);
+        if (given != null) {
+            given.forEach((name, value) -> {
+                if (value == null) {
+                    merged.remove(name);
+                } else {
+                    merged.put(name, value);
+                }
+            });
+        }
+        return fields.ofProject(projectId)
+                .map(definitions -> CustomFieldRules.validate(definitions.stream().map(FieldDefinition::rule).toList(), merged));
+    }
+
+    /** Sets the custom values and reports each field whose value changed as {@code customFields.<name>}. */
+    private static void setCustomFields(Defect d, Map<String, Object> values, Changes changes) {
+        Map<String, Object> before = d.customFields == null ? Map.of() : d.customFields;
+        LinkedHashSet<String> names = new LinkedHashSet<>(before.keySet());
+        names.addAll(values.keySet());
+        names.forEach(name -> set("customFields." + name, before.get(name), values.get(name), changes));
+        d.customFields = values;
+    }
+
     private static Defect newDefect(Principal principal, UUID projectId, String projectKey, int number, RecordedStep step,
-            DefectInput input) {
+            DefectInput input, Map<String, Object> customValues) {
         Defect d = new Defect();
         d.id = UUID.randomUUID();
         d.projectId = projectId;
@@ -154,6 +195,8 @@ public class DefectService {
         d.priority = Priority.P2;
         d.tags = List.of();
         d.watchers = List.of();
+        d.customFields = customValues;
+        d.stepAttachments = step == null ? List.of() : step.attachments();
         if (step != null) {
             d.executionId = step.executionId();
             d.runId = step.runId();

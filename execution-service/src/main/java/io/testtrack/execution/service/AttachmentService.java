@@ -4,15 +4,17 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.platform.attachment.AttachmentRules;
 import io.testtrack.platform.attachment.Downloads;
+import io.testtrack.events.execution.ExecutionAttachmentAdded;
 import io.testtrack.execution.domain.Execution;
 import io.testtrack.execution.repository.ExecutionRepository;
 import io.testtrack.platform.error.InvalidFieldsException;
 import io.testtrack.platform.error.PayloadTooLargeException;
 import io.testtrack.platform.error.ResourceNotFoundException;
+import io.testtrack.platform.outbox.Outbox;
+import io.testtrack.platform.persistence.NativeStatements;
 import io.testtrack.platform.security.Permission;
 import io.testtrack.platform.security.Principal;
 import io.testtrack.platform.security.ProjectAccess;
-import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -21,11 +23,17 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Screenshots and logs on an execution or one of its steps, kept in PostgreSQL; only project members read them. */
+/**
+ * Screenshots and logs on an execution or one of its steps, kept in PostgreSQL; only project
+ * members read them. Each upload is announced (ExecutionAttachmentAdded, without the content) in
+ * its own transaction, so that defect-service links a failed step's attachments to its defect.
+ */
 @ApplicationScoped
 public class AttachmentService {
 
@@ -39,13 +47,15 @@ public class AttachmentService {
     private final ExecutionRepository executions;
     private final ProjectAccess access;
     private final Pool pool;
+    private final Outbox outbox;
     private final long maxBytes;
 
-    public AttachmentService(ExecutionRepository executions, ProjectAccess access, Pool pool,
+    public AttachmentService(ExecutionRepository executions, ProjectAccess access, Pool pool, Outbox outbox,
             @ConfigProperty(name = "execution.attachments.max-bytes", defaultValue = "10485760") long maxBytes) {
         this.executions = executions;
         this.access = access;
         this.pool = pool;
+        this.outbox = outbox;
         this.maxBytes = maxBytes;
     }
 
@@ -68,11 +78,22 @@ public class AttachmentService {
             }
             Attachment attachment = new Attachment(UUID.randomUUID(), e.id, stepIndex, AttachmentRules.fileName(fileName), type,
                     content.length, Downloads.sha256(content), principal.actorId(), Instant.now());
-            return pool.preparedQuery("INSERT INTO attachments (id, execution_id, step_index, file_name, content_type, size_bytes, sha256, "
-                            + "content, uploaded_by, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
-                    .execute(Tuple.tuple().addUUID(attachment.id()).addUUID(e.id).addInteger(stepIndex).addString(attachment.fileName())
-                            .addString(type).addLong((long) content.length).addString(attachment.sha256()).addBuffer(Buffer.buffer(content))
-                            .addUUID(attachment.uploadedBy()).addOffsetDateTime(OffsetDateTime.ofInstant(attachment.uploadedAt(), ZoneOffset.UTC)))
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", attachment.id());
+            row.put("execution", e.id);
+            row.put("step", stepIndex);
+            row.put("name", attachment.fileName());
+            row.put("type", type);
+            row.put("size", (long) content.length);
+            row.put("sha", attachment.sha256());
+            row.put("content", content);
+            row.put("by", attachment.uploadedBy());
+            row.put("at", OffsetDateTime.ofInstant(attachment.uploadedAt(), ZoneOffset.UTC));
+            return Panache.withTransaction(() -> NativeStatements.execute("INSERT INTO attachments (id, execution_id, step_index, "
+                            + "file_name, content_type, size_bytes, sha256, content, uploaded_by, uploaded_at) VALUES (:id, :execution, "
+                            + "CAST(:step AS integer), :name, :type, :size, :sha, :content, :by, :at)", row)
+                    .chain(() -> outbox.record(new ExecutionAttachmentAdded(attachment.id(), e.id, e.runId, e.projectId, stepIndex,
+                            attachment.fileName(), type, content.length, attachment.uploadedBy()))))
                     .replaceWith(attachment);
         });
     }

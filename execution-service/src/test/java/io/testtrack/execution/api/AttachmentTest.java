@@ -4,13 +4,18 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.testtrack.events.EventCodec;
+import io.testtrack.events.Topics;
+import io.testtrack.events.execution.ExecutionAttachmentAdded;
 import io.testtrack.events.testcase.TestCaseCreated;
 import io.testtrack.events.testcase.TestCaseSnapshot;
 import io.testtrack.platform.testing.TestProjects;
 import io.testtrack.platform.testing.TestProjects.Project;
 import io.testtrack.platform.testing.TestPublisher;
+import io.testtrack.platform.testing.WireTap;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,6 +64,20 @@ class AttachmentTest {
         TestProjects.user("TESTER").api().accept("*/*").get("/api/executions/" + execution + "/attachments/" + id).then().statusCode(404);
         project.viewer().api().contentType("multipart/form-data").multiPart("file", "a.png", PNG, "image/png")
                 .post("/api/executions/" + execution + "/attachments").then().statusCode(403);
+    }
+
+    @Test
+    void anUploadIsAnnouncedWithoutItsContent() {
+        try (WireTap wire = new WireTap(Topics.EXECUTION)) {
+            String id = project.tester().api().contentType("multipart/form-data").multiPart("file", "declined.png", PNG, "image/png")
+                    .multiPart("stepIndex", "1").post("/api/executions/" + execution + "/attachments").then().statusCode(201)
+                    .extract().path("id");
+            ExecutionAttachmentAdded added = wire.until(seen -> seen.stream().anyMatch(r -> r.value().contains(id)), Duration.ofSeconds(30))
+                    .stream().filter(r -> r.value().contains(id))
+                    .map(r -> EventCodec.payload(EventCodec.read(r.value()), ExecutionAttachmentAdded.class)).findFirst().orElseThrow();
+            assertEquals(new ExecutionAttachmentAdded(UUID.fromString(id), UUID.fromString(execution), added.runId(), project.id(), 1,
+                    "declined.png", "image/png", PNG.length, project.tester().id()), added);
+        }
     }
 
     @Test
