@@ -13,9 +13,11 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.notification.domain.Channel;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -33,11 +35,14 @@ public class LiveBus {
     private final LiveSessions sessions;
     private final LiveConfig config;
     private final ObjectMapper mapper;
+    private final Event<SubscriptionsRevoked> revoked;
     private volatile ReactivePubSubCommands.ReactiveRedisSubscriber subscriber;
 
-    public LiveBus(ReactiveRedisDataSource redis, LiveSessions sessions, LiveConfig config, ObjectMapper mapper) {
+    public LiveBus(ReactiveRedisDataSource redis, LiveSessions sessions, Event<SubscriptionsRevoked> revoked, LiveConfig config,
+            ObjectMapper mapper) {
         this.pubsub = redis.pubsub(String.class);
         this.sessions = sessions;
+        this.revoked = revoked;
         this.config = config;
         this.mapper = mapper;
     }
@@ -105,8 +110,8 @@ public class LiveBus {
             switch (bus.path("kind").asText()) {
                 case "deliver" -> Channel.parse(bus.path("channel").asText())
                         .ifPresent(channel -> sessions.deliver(channel, bus.get("message").toString()));
-                case "revoke" -> sessions.revoke(UUID.fromString(bus.path("projectId").asText()),
-                        UUID.fromString(bus.path("userId").asText()));
+                case "revoke" -> revoked.fire(new SubscriptionsRevoked(sessions.revoke(UUID.fromString(bus.path("projectId").asText()),
+                        UUID.fromString(bus.path("userId").asText()))));
                 case "deactivate" -> sessions.closeAllOf(UUID.fromString(bus.path("userId").asText()), LiveSessions.UNAUTHORIZED,
                         "account-deactivated");
                 default -> Log.debugf("live bus: unknown kind %s", bus.path("kind").asText());
@@ -123,5 +128,9 @@ public class LiveBus {
 
     /** One message for one channel. */
     public record Delivery(Channel channel, ObjectNode message) {
+    }
+
+    /** The sockets of this instance that a member's removal from a project has just unsubscribed. */
+    public record SubscriptionsRevoked(Set<LiveSession> sessions) {
     }
 }

@@ -8,7 +8,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.testtrack.notification.domain.Channel;
 import io.testtrack.platform.security.Principal;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,9 +84,12 @@ public class LiveSessions {
         }
     }
 
-    /** A member removed from a project: their sockets stop hearing of it, runs included, at once. */
-    public List<LiveSession> revoke(UUID projectId, UUID userId) {
-        List<LiveSession> touched = new ArrayList<>();
+    /**
+     * A member removed from a project: their sockets stop hearing of it, runs included, at once.
+     * Answers the sockets that lost a subscription (each once), for their presence to be cleared.
+     */
+    public Set<LiveSession> revoke(UUID projectId, UUID userId) {
+        Set<LiveSession> touched = new LinkedHashSet<>();
         for (LiveSession session : byId.values()) {
             if (session.user == null || !session.user.userId().equals(userId) || session.user.isAdmin()) {
                 continue;

@@ -4,13 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
 import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.notification.domain.Channel;
 import io.testtrack.notification.domain.ClientMessage.PresenceState;
+import io.testtrack.notification.service.LiveBus.SubscriptionsRevoked;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -55,6 +58,20 @@ public class Presence {
     public Uni<Void> leave(LiveSession session) {
         UUID runId = session.presenceRun;
         return runId == null ? Uni.createFrom().voidItem() : set(session, runId, null, PresenceState.LEFT);
+    }
+
+    /**
+     * A member removed from a project is no longer in its runs: the presence of each socket that
+     * lost its run's channel ends, and the run's other followers are told they are gone.
+     */
+    void revoked(@Observes SubscriptionsRevoked revoked) {
+        for (LiveSession session : revoked.sessions()) {
+            UUID runId = session.presenceRun;
+            if (runId != null && !session.subscriptions.containsKey(Channel.run(runId))) {
+                leave(session).subscribe().with(ignored -> { },
+                        failure -> Log.warnf("presence of socket %s in run %s not cleared: %s", session.id(), runId, failure.toString()));
+            }
+        }
     }
 
     /** Everyone present in the run now: {@code {"type":"presence-list","channel":…,"present":[…]}}. */

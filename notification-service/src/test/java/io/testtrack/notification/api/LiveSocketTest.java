@@ -224,18 +224,26 @@ class LiveSocketTest {
     }
 
     @Test
-    void aRemovedMembersSubscriptionsEndAtOnce() {
+    void aRemovedMembersSubscriptionsAndPresenceEndAtOnce() {
         Member removed = TestProjects.user("TESTER");
+        UUID executionId = UUID.randomUUID();
         try (TestPublisher auth = new TestPublisher("/testtrack/auth-service");
-                TestPublisher execution = new TestPublisher("/testtrack/execution-service")) {
+                TestPublisher execution = new TestPublisher("/testtrack/execution-service");
+                SocketClient observer = SocketClient.ready(ws, project.lead().token())) {
             auth.publish(new MemberAdded(project.id(), removed.id(), ProjectRole.TESTER, project.lead().id()));
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> removed.api().queryParam("projectId", project.id())
                     .get("/api/notifications/unread-count").statusCode() == 200);
+            observer.subscribe("run:" + runId);
+            observer.next("presence-list");
             try (SocketClient socket = SocketClient.ready(ws, removed.token())) {
                 socket.subscribe("project:" + project.id());
                 socket.next("subscribed");
                 socket.subscribe("run:" + runId);
                 socket.next("subscribed");
+                socket.send("{\"type\":\"presence\",\"runId\":\"" + runId + "\",\"executionId\":\"" + executionId
+                        + "\",\"state\":\"RECORDING\"}");
+                observer.next(m -> m.path("type").asText().equals("presence") && m.path("userId").asText().equals(removed.id().toString())
+                        && m.path("state").asText().equals("RECORDING"), "the member recording");
 
                 auth.publish(new MemberRemoved(project.id(), removed.id(), project.lead().id()));
 
@@ -243,12 +251,24 @@ class LiveSocketTest {
                         .peek(m -> assertEquals("access-revoked", m.get("reason").asText()))
                         .map(m -> m.get("channel").asText()).sorted().toList();
                 assertEquals(List.of("project:" + project.id(), "run:" + runId), ended);
+                // the others are told, while the removed member's socket is still open
+                JsonNode gone = observer.next(m -> m.path("type").asText().equals("presence")
+                        && m.path("userId").asText().equals(removed.id().toString()), "the removed member's presence ending");
+                assertEquals("LEFT", gone.get("state").asText());
+                try (SocketClient late = SocketClient.ready(ws, project.viewer().token())) {
+                    late.subscribe("run:" + runId);
+                    JsonNode list = late.next("presence-list");
+                    assertFalse(list.toString().contains(removed.id().toString()), list.toString());
+                }
                 execution.publish(new StepResultRecorded(UUID.randomUUID(), runId, project.id(), 1, StepStatus.PASS, project.tester().id(), null, null, null, null, null, null, null, null));
-                assertTrue(socket.drain(Duration.ofSeconds(2)).stream().noneMatch(m -> m.path("type").asText().equals("event")));
+                assertTrue(socket.drain(Duration.ofSeconds(2)).stream().noneMatch(m -> m.path("type").asText().equals("event")
+                        || m.path("type").asText().equals("presence")));
                 Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
                     socket.subscribe("project:" + project.id());
                     return socket.next(m -> m.has("channel"), "an answer").path("type").asText().equals("error");
                 });
+                socket.send("{\"type\":\"presence\",\"runId\":\"" + runId + "\",\"state\":\"VIEWING\"}");
+                assertEquals("not-subscribed", socket.next("error").get("code").asText());
             }
         }
     }
