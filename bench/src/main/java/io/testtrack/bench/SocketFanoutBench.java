@@ -49,6 +49,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class SocketFanoutBench {
 
     private static final int BATCH = 250;
+    /** An event whose first subscriber waited longer than this is listed on stderr. */
+    private static final long SLOW_MICROS = 200_000;
 
     private SocketFanoutBench() {
     }
@@ -154,6 +156,7 @@ public final class SocketFanoutBench {
             for (int e = 0; e < events; e++) {
                 EventEnvelope envelope = EventCodec.envelope(new StepResultRecorded(UUID.randomUUID(), UUID.randomUUID(), project, 1,
                         StepStatus.PASS, users.get(0), null, null, null, null, null, null, null, null), "/testtrack/execution-service", Instant.now(), "bench");
+                Instant sentAt = Instant.now();
                 arrivals.put(envelope.id(), System.nanoTime());
                 send(kafka, envelope);
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -163,6 +166,11 @@ public final class SocketFanoutBench {
                 }
                 Histogram one = perEvent.getOrDefault(envelope.id(), new Histogram(3));
                 all.add(one);
+                if (one.getTotalCount() == 0 || one.getMinValue() > SLOW_MICROS) {
+                    // with its time, to set against the service's log (GC, consumer timings)
+                    System.err.printf("slow event %d sent at %s: first subscriber after %.1f ms, %d deliveries%n", e, sentAt,
+                            one.getTotalCount() == 0 ? Double.NaN : one.getMinValue() / 1000.0, one.getTotalCount());
+                }
                 if (one.getTotalCount() > 0) {
                     spread.recordValue(Math.max(1, one.getMaxValue() - one.getMinValue()));
                 }
