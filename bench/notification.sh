@@ -4,7 +4,7 @@
 # published on Kafka: publish→socket latency over every delivery, and the spread between the
 # first and the last subscriber of each event. Prints RESULT lines; docs/benchmarks.md quotes them.
 #
-#   bench/notification.sh [SOCKETS] [SUBSCRIBERS] [EVENTS]     (defaults 10000 1000 50)
+#   bench/notification.sh [SOCKETS] [SUBSCRIBERS] [EVENTS] [GAP_MS]   (defaults 10000 1000 50 200)
 #
 # Needs the infrastructure (scripts/stack.sh infra). The service runs on port 18086 with the test
 # profile (the test database and topics), trusting a key pair made for this run, so it never
@@ -20,6 +20,7 @@ cd "$ROOT"
 SOCKETS=${1:-10000}
 SUBSCRIBERS=${2:-1000}
 EVENTS=${3:-50}
+GAP_MS=${4:-200}
 PORT=18086
 listening() { (exec 3<>"/dev/tcp/localhost/$1") 2>/dev/null; }
 if ! listening 5432 || ! listening 6379 || ! listening 9092; then
@@ -29,7 +30,7 @@ mvn -q -B -o -pl events,platform,notification-service,bench package -DskipTests
 WORK=$(mktemp -d)
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/private.pem" 2>/dev/null
 openssl pkey -in "$WORK/private.pem" -pubout -out "$WORK/public.pem"
-java ${TESTTRACK_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -Xss512k} -Dquarkus.profile=test -Dquarkus.http.port=$PORT \
+java ${TESTTRACK_JAVA_OPTS:--Xms64m -Xmx256m -Xmn48m -XX:+UseSerialGC -Xss512k} -Dquarkus.profile=test -Dquarkus.http.port=$PORT \
   -Dnotification.live.auth-timeout=PT10S -Dnotification.live.revocation-recheck=2s \
   -Dmp.jwt.verify.publickey.location="file://$WORK/public.pem" -Dquarkus.log.level=WARN \
   -jar notification-service/target/quarkus-app/quarkus-run.jar >"$WORK/service.log" 2>&1 &
@@ -42,4 +43,4 @@ done
 curl -fs "localhost:$PORT/q/health/ready" >/dev/null || { tail -50 "$WORK/service.log"; exit 1; }
 echo "RESULT mode=idle rss_mb=$(( $(grep VmRSS /proc/$SERVICE/status | tr -dc 0-9) / 1024 ))"
 java -Xmx1g -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "bench/target/quarkus-app/app/*:bench/target/quarkus-app/lib/main/*:bench/target/quarkus-app/lib/boot/*" io.testtrack.bench.SocketFanoutBench \
-  $PORT $SERVICE "$WORK/private.pem" "$SOCKETS" "$SUBSCRIBERS" "$EVENTS" | grep RESULT
+  $PORT $SERVICE "$WORK/private.pem" "$SOCKETS" "$SUBSCRIBERS" "$EVENTS" "$GAP_MS" | grep RESULT

@@ -52,6 +52,13 @@ fi
 read -r -a opts <<<"${TESTTRACK_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k \
   -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 \
   -XX:Tier4BackEdgeThreshold=400000}"
+# notification-service keeps every open socket's state in its heap (10,000 sockets: ~170 MB live).
+# The serial collector's default young generation (a third of the heap) leaves the old one too
+# small for that, and each young collection then turns into a full one of 0.5-1.7 s that holds
+# up every socket (docs/benchmarks.md, "Live updates"); a 48 MB young generation leaves it 208 MB.
+if [ -z "${TESTTRACK_JAVA_OPTS:-}" ] && [ "$module" = notification-service ]; then
+  opts+=(-Xmn48m)
+fi
 
 # the training agent, compiled when missing or older than its source; the jar is moved into place
 # only once whole, so a failed compile is tried again next time
