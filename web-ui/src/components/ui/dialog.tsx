@@ -36,3 +36,29 @@ export function Dialog({ open, onOpenChange, title, description, children, wide 
     </D.Root>
   );
 }
+
+/** Asks before something is removed; the question says what happens to what depends on it. */
+export function ConfirmDialog({ open, onOpenChange, title, question, confirm, onConfirm, busy, error }: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  title: string;
+  question: string;
+  confirm: string;
+  onConfirm: () => void;
+  busy?: boolean;
+  error?: ReactNode;
+}) {
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange} title={title} description={question}>
+      {error}
+      <div className="flex justify-end gap-2">
+        <button type="button" className="h-9 rounded-md border border-line bg-raised px-3.5 text-sm font-medium hover:bg-sunken" onClick={() => onOpenChange(false)}>
+          {m.common.cancel}
+        </button>
+        <button type="button" disabled={busy} className="h-9 rounded-md bg-danger px-3.5 text-sm font-medium text-white hover:opacity-90 disabled:opacity-50 dark:text-gray-950" onClick={onConfirm}>
+          {confirm}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
