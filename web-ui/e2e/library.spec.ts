@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { admin, adminToken, checkPage, signIn, unique } from './support';
+import { admin, adminToken, checkPage, projectWithSuite, signIn, unique } from './support';
 
 /** Types into the focused control, then moves on with Tab, as a keyboard user does. */
 async function typeAndTab(page: Page, text: string) {
@@ -12,17 +12,11 @@ async function typeAndTab(page: Page, text: string) {
 test('a lead manages fields and shared steps, retags cases, restores from the trash and runs a matrix', async ({ page, request }, testInfo) => {
   const id = unique();
   const auth = { Authorization: `Bearer ${await adminToken(request)}` };
-  const project = await (await request.post('/api/projects', { headers: auth, data: { key: `L${id}`.slice(0, 10), name: `Library ${id}` } })).json();
-  let suite: { id: string } | undefined;
-  await expect(async () => {
-    const res = await request.post('/api/suites', { headers: auth, data: { projectId: project.id, name: 'Checkout' } });
-    expect(res.status()).toBe(201);
-    suite = await res.json();
-  }).toPass({ timeout: 30_000 });
+  const { project, suite } = await projectWithSuite(request, auth, `L${id}`, `Library ${id}`, 'Checkout');
   const newCase = async (title: string, tags: string[]) => {
     const res = await request.post('/api/tests', {
       headers: auth,
-      data: { projectId: project.id, suiteId: suite!.id, title, tags, steps: [{ index: 1, action: 'Open the basket', expectedResult: 'It shows' }] },
+      data: { projectId: project.id, suiteId: suite.id, title, tags, steps: [{ index: 1, action: 'Open the basket', expectedResult: 'It shows' }] },
     });
     expect(res.status()).toBe(201);
     return (await res.json()) as { id: string; key: string; version: number };

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Download, FilePlus2, PlayCircle, Tags, Trash2, Upload } from 'lucide-react';
 import { Button } from '@/components/ui/button';
@@ -6,6 +6,7 @@ import { Input, Select } from '@/components/ui/field';
 import { Badge, EmptyState, Notice, PageHeader, ProblemAlert, Skeleton } from '@/components/ui/misc';
 import { formatNumber } from '@/lib/format';
 import { m } from '@/lib/messages';
+import { useEndlessScroll } from '@/lib/use-endless-scroll';
 import { useProjectAccess } from '@/features/projects/api/projects';
 import { CreateRunDialog } from '@/features/runs/components/create-run-dialog';
 import { exportCsv, PRIORITIES, STATUSES, TYPES, useCaseMutations, useCaseSearch, type CaseFilters } from '../api/cases';
@@ -41,17 +42,8 @@ export default function CasesPage() {
   const [running, setRunning] = useState(false);
   const [tagging, setTagging] = useState(false);
   const [tagged, setTagged] = useState<number | null>(null);
-  const sentinel = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    const el = sentinel.current;
-    if (!el) return;
-    const observer = new IntersectionObserver(([entry]) => {
-      if (entry.isIntersecting && search.hasNextPage && !search.isFetchingNextPage) void search.fetchNextPage();
-    });
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [search]);
+  const sentinel = useEndlessScroll(search);
 
   const cases = search.data?.pages.flatMap((p) => p.items ?? []) ?? [];
   const first = search.data?.pages[0];

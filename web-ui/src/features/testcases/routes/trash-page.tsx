@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ArchiveRestore } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { EmptyState, Notice, PageHeader, ProblemAlert, Skeleton } from '@/components/ui/misc';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { m } from '@/lib/messages';
+import { useEndlessScroll } from '@/lib/use-endless-scroll';
 import { useProjectAccess } from '@/features/projects/api/projects';
 import { useRestore, useTrash } from '../api/cases';
 
@@ -17,17 +18,8 @@ export default function TrashPage() {
   const restore = useRestore(projectId);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [restored, setRestored] = useState<number | null>(null);
-  const sentinel = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    const el = sentinel.current;
-    if (!el) return;
-    const observer = new IntersectionObserver(([entry]) => {
-      if (entry.isIntersecting && trash.hasNextPage && !trash.isFetchingNextPage) void trash.fetchNextPage();
-    });
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [trash]);
+  const sentinel = useEndlessScroll(trash);
 
   const cases = trash.data?.pages.flatMap((p) => p.items ?? []) ?? [];
   const first = trash.data?.pages[0];
