@@ -2,6 +2,10 @@
 // Chromium, against the production build the gateway of the running local stack serves
 // (scripts/stack.sh up). Usage: node scripts/lighthouse.mjs
 //
+// Lighthouse 12.8.2 (the last line that runs on Node 20) is installed on first use into
+// ~/.cache/testtrack-lighthouse (LIGHTHOUSE_DIR), not into the UI's dependencies: its lock entry
+// of a package pinned to "latest" would break `npm ci` whenever that package is released.
+//
 // The access token lives in memory only; on every load the UI renews it from the HttpOnly refresh
 // cookie and the CSRF cookie it echoes. So the script signs in once through the sign-in page of a
 // browser it starts with Puppeteer, then has Lighthouse audit each page in that same tab with the
@@ -9,9 +13,19 @@
 // rotated refresh cookie stays in the browser's own jar. (A Cookie header passed to Lighthouse
 // does not work: the UI reads the CSRF cookie from document.cookie, and a replayed, already
 // rotated refresh token ends the session.)
-import lighthouse from 'lighthouse';
-import puppeteer from 'puppeteer-core';
-import { loadavg } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { homedir, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const tools = process.env.LIGHTHOUSE_DIR ?? join(homedir(), '.cache', 'testtrack-lighthouse');
+const modules = join(tools, 'node_modules');
+if (!existsSync(join(modules, 'lighthouse', 'package.json'))) {
+  execFileSync('npm', ['install', '--prefix', tools, '--no-audit', '--no-fund', 'lighthouse@12.8.2'], { stdio: 'inherit' });
+}
+const { default: lighthouse } = await import(pathToFileURL(join(modules, 'lighthouse', 'core', 'index.js')).href);
+const { default: puppeteer } = await import(pathToFileURL(join(modules, 'puppeteer-core', 'lib', 'esm', 'puppeteer', 'puppeteer-core.js')).href);
 
 const base = process.env.TESTTRACK_URL ?? 'http://localhost:8080';
 const admin = { email: process.env.TESTTRACK_ADMIN_EMAIL ?? 'admin@testtrack.local', password: process.env.TESTTRACK_ADMIN_PASSWORD ?? 'change-me-now-please' };
