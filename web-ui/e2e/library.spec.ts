@@ -54,16 +54,19 @@ test('a lead manages fields and shared steps, retags cases, restores from the tr
   await page.getByLabel('Name (for filters and CSV)').fill('risk');
   await page.getByRole('button', { name: 'Add field' }).click();
   await expect(page.getByRole('row', { name: /Risk/ })).toBeVisible();
-  // Editing keeps name and type, changes the options.
+  // Editing keeps name and type, changes the options; a required field would stop every change
+  // to the existing cases, which hold no value of it, so it becomes optional.
+  await expect(row).toContainText('is required');
   await page.getByRole('button', { name: 'Edit Component' }).click();
   await expect(page.getByLabel('Name (for filters and CSV)')).toBeDisabled();
   await page.getByLabel('Options (comma-separated)').fill('Checkout, Search, Account');
+  await page.getByLabel('Required on every case').uncheck();
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(row).toContainText('Account');
   await checkPage(page, testInfo, 'settings-fields');
   const fields = await (await request.get(`/api/fields?projectId=${project.id}`, { headers: auth })).json();
-  expect(fields.map((f: { name: string; options?: string[] }) => [f.name, f.options ?? []])).toEqual([
-    ['component', ['Checkout', 'Search', 'Account']], ['risk', []],
+  expect(fields.map((f: { name: string; options?: string[]; required: boolean }) => [f.name, f.options ?? [], f.required])).toEqual([
+    ['component', ['Checkout', 'Search', 'Account'], false], ['risk', [], false],
   ]);
   // Deleting asks first.
   await page.getByRole('button', { name: 'Delete Risk' }).click();

@@ -62,7 +62,7 @@ export const m = {
     trashHelp: 'Deleted cases stay here until they are restored; runs keep their results either way.', deletedAt: 'Deleted',
     restore1: 'Restore', restoreSelected: 'Restore selected', restored: (n: number) => `${n} ${n === 1 ? 'case' : 'cases'} restored.`,
     fields: 'Custom fields', fieldName: 'Name (for filters and CSV)', fieldNameHelp: 'Lower-case letters, digits and _, starting with a letter; cannot change later.',
-    fieldLabel: 'Label', fieldType: 'Type', fieldOptions: 'Options (comma-separated)', fieldRequired: 'Required on every case', newField: 'Add field', editField: 'Edit field',
+    fieldLabel: 'Label', fieldType: 'Type', fieldOptions: 'Options (comma-separated)', fieldOptionsColumn: 'Options', fieldRequired: 'Required on every case', newField: 'Add field', editField: 'Edit field',
     noFields: 'No custom fields yet. Add one to record what your team needs on every case (component, risk, …).', deleteField: 'Delete field',
     deleteFieldConfirm: (label: string) => `Delete the field "${label}"? This is refused while test cases hold a value of it.`,
     fieldTypes: { TEXT: 'Text', NUMBER: 'Number', SELECT: 'Single choice', MULTI_SELECT: 'Multiple choice', CHECKBOX: 'Checkbox' } as Record<string, string>,

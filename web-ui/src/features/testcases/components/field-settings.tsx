@@ -79,7 +79,7 @@ export function FieldSettings({ projectId, manage }: { projectId: string; manage
         <table className="w-full text-sm">
           <caption className="sr-only">{m.cases.fields}</caption>
           <thead className="text-left text-muted">
-            <tr><th className="py-2">{m.cases.fieldLabel}</th><th>{m.common.name}</th><th>{m.cases.fieldType}</th><th>{m.cases.fieldOptions}</th><th><span className="sr-only">{m.common.actions}</span></th></tr>
+            <tr><th className="py-2">{m.cases.fieldLabel}</th><th>{m.common.name}</th><th>{m.cases.fieldType}</th><th>{m.cases.fieldOptionsColumn}</th><th><span className="sr-only">{m.common.actions}</span></th></tr>
           </thead>
           <tbody>
             {fields.data.map((f) => (
