@@ -2,6 +2,7 @@ import { Dialog as D } from 'radix-ui';
 import { X } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { m } from '@/lib/messages';
+import { ProblemAlert } from './misc';
 
 interface DialogProps {
   open: boolean;
@@ -60,5 +61,27 @@ export function ConfirmDialog({ open, onOpenChange, title, question, confirm, on
         </button>
       </div>
     </Dialog>
+  );
+}
+
+/** Deletes one item by id through a mutation once the user confirms; the refusal shows in words. */
+export function DeleteDialog({ target, onClose, title, question, remove }: {
+  target: { id?: string } | null;
+  onClose: () => void;
+  title: string;
+  question: string;
+  remove: { isPending: boolean; error: unknown; mutate: (id: string, options: { onSuccess: () => void }) => void };
+}) {
+  return (
+    <ConfirmDialog
+      open={!!target}
+      onOpenChange={(o) => !o && onClose()}
+      title={title}
+      question={question}
+      confirm={m.common.delete}
+      busy={remove.isPending}
+      error={<ProblemAlert error={remove.error} className="mb-3" />}
+      onConfirm={() => remove.mutate(target!.id!, { onSuccess: onClose })}
+    />
   );
 }

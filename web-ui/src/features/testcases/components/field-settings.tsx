@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { Pencil, Plus, Trash2 } from 'lucide-react';
+import { Plus } from 'lucide-react';
 import { Button } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/dialog';
+import { RowActions } from '@/components/ui/row-actions';
+import { DeleteDialog } from '@/components/ui/dialog';
 import { Field, Input, Select } from '@/components/ui/field';
 import { Badge, Card, ProblemAlert, Skeleton } from '@/components/ui/misc';
 import { ApiError } from '@/lib/problem';
@@ -88,25 +89,13 @@ export function FieldSettings({ projectId, manage }: { projectId: string; manage
                 <td><code className="text-xs">{f.name}</code></td>
                 <td>{m.cases.fieldTypes[f.type ?? 'TEXT']}</td>
                 <td><span className="flex flex-wrap gap-1">{f.options?.map((o) => <Badge key={o}>{o}</Badge>)}</span></td>
-                <td className="whitespace-nowrap text-right">
-                  <Button size="sm" variant="ghost" aria-label={`${m.common.edit} ${f.label}`} disabledReason={manage} onClick={() => edit(f)}><Pencil size={14} aria-hidden /></Button>
-                  <Button size="sm" variant="ghost" aria-label={`${m.common.delete} ${f.label}`} disabledReason={manage} onClick={() => { remove.reset(); setDeleting(f); }}><Trash2 size={14} aria-hidden /></Button>
-                </td>
+                <RowActions name={f.label ?? ''} reason={manage} onEdit={() => edit(f)} onDelete={() => { remove.reset(); setDeleting(f); }} />
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <ConfirmDialog
-        open={!!deleting}
-        onOpenChange={(o) => !o && setDeleting(null)}
-        title={m.cases.deleteField}
-        question={m.cases.deleteFieldConfirm(deleting?.label ?? '')}
-        confirm={m.common.delete}
-        busy={remove.isPending}
-        error={<ProblemAlert error={remove.error} className="mb-3" />}
-        onConfirm={() => remove.mutate(deleting!.id!, { onSuccess: () => setDeleting(null) })}
-      />
+      <DeleteDialog target={deleting} onClose={() => setDeleting(null)} title={m.cases.deleteField} question={m.cases.deleteFieldConfirm(deleting?.label ?? '')} remove={remove} />
     </Card>
   );
 }

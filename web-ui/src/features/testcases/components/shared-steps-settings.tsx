@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { Pencil, Plus, Trash2 } from 'lucide-react';
+import { Plus } from 'lucide-react';
 import { Button } from '@/components/ui/button';
-import { ConfirmDialog, Dialog } from '@/components/ui/dialog';
+import { RowActions } from '@/components/ui/row-actions';
+import { DeleteDialog, Dialog } from '@/components/ui/dialog';
 import { Field, Input } from '@/components/ui/field';
 import { Card, Notice, ProblemAlert, Skeleton } from '@/components/ui/misc';
 import { formatDateTime } from '@/lib/format';
@@ -62,10 +63,7 @@ export function SharedStepsSettings({ projectId, writable }: { projectId: string
                 <td className="py-2">{g.name}</td>
                 <td>{m.cases.stepCount(g.steps?.length ?? 0)}</td>
                 <td>{g.updatedAt ? formatDateTime(g.updatedAt) : ''}</td>
-                <td className="whitespace-nowrap text-right">
-                  <Button size="sm" variant="ghost" aria-label={`${m.common.edit} ${g.name}`} disabledReason={writable} onClick={() => open(g)}><Pencil size={14} aria-hidden /></Button>
-                  <Button size="sm" variant="ghost" aria-label={`${m.common.delete} ${g.name}`} disabledReason={writable} onClick={() => { remove.reset(); setDeleting(g); }}><Trash2 size={14} aria-hidden /></Button>
-                </td>
+                <RowActions name={g.name ?? ''} reason={writable} onEdit={() => open(g)} onDelete={() => { remove.reset(); setDeleting(g); }} />
               </tr>
             ))}
           </tbody>
@@ -86,16 +84,7 @@ export function SharedStepsSettings({ projectId, writable }: { projectId: string
           </form>
         )}
       </Dialog>
-      <ConfirmDialog
-        open={!!deleting}
-        onOpenChange={(o) => !o && setDeleting(null)}
-        title={m.cases.deleteShared}
-        question={m.cases.deleteSharedConfirm(deleting?.name ?? '')}
-        confirm={m.common.delete}
-        busy={remove.isPending}
-        error={<ProblemAlert error={remove.error} className="mb-3" />}
-        onConfirm={() => remove.mutate(deleting!.id!, { onSuccess: () => setDeleting(null) })}
-      />
+      <DeleteDialog target={deleting} onClose={() => setDeleting(null)} title={m.cases.deleteShared} question={m.cases.deleteSharedConfirm(deleting?.name ?? '')} remove={remove} />
     </Card>
   );
 }
