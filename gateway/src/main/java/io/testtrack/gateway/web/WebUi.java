@@ -29,8 +29,7 @@ import java.util.Set;
 @ApplicationScoped
 public class WebUi {
 
-    static final String IMMUTABLE = "public, max-age=31536000, immutable";
-    static final String REVALIDATE = "no-cache";
+    private static final String REVALIDATE = "no-cache";
     private static final Set<String> COMPRESSED = Set.of("text/html", "text/css", "text/javascript",
             "application/javascript", "image/svg+xml", "application/json", "text/plain", "application/manifest+json");
     private static final int YEAR_SECONDS = 31_536_000;
