@@ -1,23 +1,16 @@
 import { expect, test } from '@playwright/test';
-import { admin, adminToken, checkPage, signIn, unique } from './support';
+import { admin, adminToken, checkPage, projectWithSuite, signIn, unique } from './support';
 
 // Every main page, with data in it: a screenshot of each as an artefact and an axe-core check.
 test('every main page renders, with no serious accessibility violation', async ({ page, request }, testInfo) => {
   const id = unique();
   const token = await adminToken(request);
   const auth = { Authorization: `Bearer ${token}` };
-  const project = await (await request.post('/api/projects', { headers: auth, data: { key: `P${id}`.slice(0, 10), name: `Page tour ${id}` } })).json();
-  // A new project reaches the test-case service through its event a moment later: until then it is a 404.
-  let suite: { id: string } | undefined;
-  await expect(async () => {
-    const res = await request.post('/api/suites', { headers: auth, data: { projectId: project.id, name: 'Sign-up' } });
-    expect(res.status()).toBe(201);
-    suite = await res.json();
-  }).toPass({ timeout: 30_000 });
+  const { project, suite } = await projectWithSuite(request, auth, `P${id}`, `Page tour ${id}`, 'Sign-up');
   const created = await request.post('/api/tests', {
     headers: auth,
     data: {
-      projectId: project.id, suiteId: suite!.id, title: 'Register with a new address', priority: 'HIGH', tags: ['smoke'],
+      projectId: project.id, suiteId: suite.id, title: 'Register with a new address', priority: 'HIGH', tags: ['smoke'],
       steps: [{ index: 1, action: 'Open the sign-up form', expectedResult: 'The form shows' }, { index: 2, action: 'Send it', expectedResult: 'A mail arrives' }],
     },
   });

@@ -23,6 +23,15 @@ test('a viewer is not offered what the role may not do, and is told why', async 
   await expect(page.getByRole('button', { name: 'Archive project' })).toBeDisabled();
   await page.getByRole('tab', { name: 'API tokens' }).click();
   await expect(page.getByText('does not allow you to manage this project')).toBeVisible();
+  // Custom fields and shared steps: read, not changed.
+  await page.getByRole('tab', { name: 'Custom fields' }).click();
+  await expect(page.getByRole('button', { name: 'Add field' })).toHaveCount(0);
+  await expect(page.getByRole('tabpanel')).toContainText('does not allow you to manage this project');
+  await page.getByRole('tab', { name: 'Shared steps' }).click();
+  await expect(page.getByRole('button', { name: 'New shared steps' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'New shared steps' })).toHaveAttribute('title', /does not allow you to change test cases/);
+  await page.goto(`/projects/${project.id}/cases/trash`);
+  await expect(page.getByRole('button', { name: /Restore selected/ })).toHaveAttribute('title', /does not allow you to change test cases/);
   // An admin page answers in words, not with a blank screen.
   await page.goto('/admin/users');
   await expect(page.getByRole('alert')).toContainText('Only administrators');

@@ -36,3 +36,18 @@ export async function adminToken(request: APIRequestContext) {
   expect(res.ok()).toBeTruthy();
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
+
+/**
+ * A new project with one suite, made through the API. The project reaches the test-case service
+ * through its event a moment later: until then creating the suite answers 404, and is tried again.
+ */
+export async function projectWithSuite(request: APIRequestContext, auth: Record<string, string>, key: string, name: string, suiteName: string) {
+  const project = (await (await request.post('/api/projects', { headers: auth, data: { key: key.slice(0, 10), name } })).json()) as { id: string };
+  let suite: { id: string } | undefined;
+  await expect(async () => {
+    const res = await request.post('/api/suites', { headers: auth, data: { projectId: project.id, name: suiteName } });
+    expect(res.status()).toBe(201);
+    suite = await res.json();
+  }).toPass({ timeout: 30_000 });
+  return { project, suite: suite! };
+}

@@ -31,6 +31,7 @@ export const router = createBrowserRouter([
               { path: '/projects/:projectId', element: <Navigate to="cases" replace /> },
               { path: '/projects/:projectId/settings', lazy: page(() => import('@/features/projects/routes/project-settings')) },
               { path: '/projects/:projectId/cases', lazy: page(() => import('@/features/testcases/routes/cases-page')) },
+              { path: '/projects/:projectId/cases/trash', lazy: page(() => import('@/features/testcases/routes/trash-page')) },
               { path: '/projects/:projectId/cases/new', lazy: page(() => import('@/features/testcases/routes/case-editor')) },
               { path: '/projects/:projectId/cases/:caseId', lazy: page(() => import('@/features/testcases/routes/case-editor')) },
               { path: '/projects/:projectId/cases/:caseId/history', lazy: page(() => import('@/features/testcases/routes/case-history')) },

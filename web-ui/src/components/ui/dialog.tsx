@@ -2,6 +2,7 @@ import { Dialog as D } from 'radix-ui';
 import { X } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { m } from '@/lib/messages';
+import { ProblemAlert } from './misc';
 
 interface DialogProps {
   open: boolean;
@@ -34,5 +35,53 @@ export function Dialog({ open, onOpenChange, title, description, children, wide 
         </D.Content>
       </D.Portal>
     </D.Root>
+  );
+}
+
+/** Asks before something is removed; the question says what happens to what depends on it. */
+export function ConfirmDialog({ open, onOpenChange, title, question, confirm, onConfirm, busy, error }: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  title: string;
+  question: string;
+  confirm: string;
+  onConfirm: () => void;
+  busy?: boolean;
+  error?: ReactNode;
+}) {
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange} title={title} description={question}>
+      {error}
+      <div className="flex justify-end gap-2">
+        <button type="button" className="h-9 rounded-md border border-line bg-raised px-3.5 text-sm font-medium hover:bg-sunken" onClick={() => onOpenChange(false)}>
+          {m.common.cancel}
+        </button>
+        <button type="button" disabled={busy} className="h-9 rounded-md bg-danger px-3.5 text-sm font-medium text-white hover:opacity-90 disabled:opacity-50 dark:text-gray-950" onClick={onConfirm}>
+          {confirm}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+/** Deletes one item by id through a mutation once the user confirms; the refusal shows in words. */
+export function DeleteDialog({ target, onClose, title, question, remove }: {
+  target: { id?: string } | null;
+  onClose: () => void;
+  title: string;
+  question: string;
+  remove: { isPending: boolean; error: unknown; mutate: (id: string, options: { onSuccess: () => void }) => void };
+}) {
+  return (
+    <ConfirmDialog
+      open={!!target}
+      onOpenChange={(o) => !o && onClose()}
+      title={title}
+      question={question}
+      confirm={m.common.delete}
+      busy={remove.isPending}
+      error={<ProblemAlert error={remove.error} className="mb-3" />}
+      onConfirm={() => remove.mutate(target!.id!, { onSuccess: onClose })}
+    />
   );
 }

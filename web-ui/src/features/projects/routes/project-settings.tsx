@@ -7,6 +7,8 @@ import { Card, Notice, PageHeader, ProblemAlert, Skeleton } from '@/components/u
 import { formatDateTime } from '@/lib/format';
 import { m } from '@/lib/messages';
 import { useSession } from '@/lib/session';
+import { FieldSettings } from '@/features/testcases/components/field-settings';
+import { SharedStepsSettings } from '@/features/testcases/components/shared-steps-settings';
 import { CopyButton } from '../components/copy-button';
 import { useMemberMutations, useMembers, useProject, useProjectAccess, useTokenMutations, useTokens, useUpdateProject, type Project } from '../api/projects';
 
@@ -180,6 +182,7 @@ export default function ProjectSettings() {
   const project = useProject(projectId);
   const access = useProjectAccess(projectId);
   const manage = access.may('MANAGE') ? null : m.common.noPermission(m.projects.manage);
+  const writable = access.may('WRITE_CASES') ? null : m.common.noPermission('change test cases');
   const tab = 'rounded-md px-3 py-1.5 text-sm data-[state=active]:bg-raised data-[state=active]:font-medium data-[state=active]:shadow-sm';
   return (
     <>
@@ -192,10 +195,14 @@ export default function ProjectSettings() {
             <Tabs.Trigger className={tab} value="general">{m.projects.general}</Tabs.Trigger>
             <Tabs.Trigger className={tab} value="members">{m.projects.members}</Tabs.Trigger>
             <Tabs.Trigger className={tab} value="tokens">{m.projects.tokens}</Tabs.Trigger>
+            <Tabs.Trigger className={tab} value="fields">{m.cases.fields}</Tabs.Trigger>
+            <Tabs.Trigger className={tab} value="shared-steps">{m.cases.sharedSteps}</Tabs.Trigger>
           </Tabs.List>
           <Tabs.Content value="general"><General key={project.data.version} project={project.data} manage={manage} /></Tabs.Content>
           <Tabs.Content value="members"><Members projectId={projectId} manage={manage} /></Tabs.Content>
           <Tabs.Content value="tokens"><Tokens projectId={projectId} manage={manage} /></Tabs.Content>
+          <Tabs.Content value="fields"><FieldSettings projectId={projectId} manage={manage} /></Tabs.Content>
+          <Tabs.Content value="shared-steps"><SharedStepsSettings projectId={projectId} writable={writable} /></Tabs.Content>
         </Tabs.Root>
       )}
     </>

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
+import { Plus, X } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { Field, Input } from '@/components/ui/field';
@@ -9,6 +10,7 @@ import { m } from '@/lib/messages';
 import { useSuites } from '@/features/testcases/api/cases';
 import { useMembers } from '@/features/projects/api/projects';
 import { useRunMutations } from '../api/runs';
+import { buildMatrix, MAX_DIMENSIONS, type Dimension } from '../matrix';
 
 interface Props {
   projectId: string;
@@ -24,11 +26,15 @@ export function CreateRunDialog({ projectId, open, onOpenChange, caseIds = [] }:
   const members = useMembers(projectId);
   const [assignees, setAssignees] = useState<string[]>([]);
   const navigate = useNavigate();
-  const [form, setForm] = useState({ name: '', environment: '', buildVersion: '', configurations: '', tags: '' });
+  const [form, setForm] = useState({ name: '', environment: '', buildVersion: '', tags: '' });
+  const [dimensions, setDimensions] = useState<Dimension[]>([{ name: 'Browser', values: '' }]);
+  const matrix = buildMatrix(dimensions);
+  const setDimension = (i: number, patch: Partial<Dimension>) => setDimensions(dimensions.map((d, j) => (i === j ? { ...d, ...patch } : d)));
   const [suiteIds, setSuiteIds] = useState<string[]>([]);
   const apiError = create.error instanceof ApiError ? create.error : null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (matrix.error) return;
     const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
     create.mutate(
       {
@@ -36,7 +42,7 @@ export function CreateRunDialog({ projectId, open, onOpenChange, caseIds = [] }:
         name: form.name.trim(),
         environment: form.environment || undefined,
         buildVersion: form.buildVersion || undefined,
-        configurations: list(form.configurations).length ? list(form.configurations) : undefined,
+        matrix: matrix.matrix,
         assignees: assignees.length ? assignees : undefined,
         selection: {
           caseIds: caseIds.length ? caseIds : undefined,
@@ -57,7 +63,29 @@ export function CreateRunDialog({ projectId, open, onOpenChange, caseIds = [] }:
           <Field label={m.runs.environment}>{(p) => <Input {...p} {...text('environment')} />}</Field>
           <Field label={m.runs.build}>{(p) => <Input {...p} {...text('buildVersion')} />}</Field>
         </div>
-        <Field label={m.runs.configurations}>{(p) => <Input {...p} placeholder="Chrome, Firefox" {...text('configurations')} />}</Field>
+        <fieldset className="flex flex-col gap-2 text-sm">
+          <legend className="mb-1 font-medium">{m.runs.configurations}</legend>
+          <p className="text-xs text-muted">{m.runs.matrixHelp}</p>
+          {dimensions.map((d, i) => (
+            <div key={i} role="group" aria-label={m.runs.dimension(i + 1)} className="grid grid-cols-[8rem_1fr_auto] items-center gap-2">
+              <Input aria-label={`${m.runs.dimension(i + 1)}: ${m.runs.dimensionName}`} placeholder={m.runs.dimensionName} value={d.name} onChange={(e) => setDimension(i, { name: e.target.value })} />
+              <Input aria-label={`${m.runs.dimension(i + 1)}: ${m.runs.dimensionValues}`} placeholder={i === 0 ? 'Chrome, Firefox' : 'Linux, Windows'} value={d.values} onChange={(e) => setDimension(i, { values: e.target.value })} />
+              <Button size="sm" variant="ghost" aria-label={m.runs.removeDimension(i + 1)} disabled={dimensions.length === 1} onClick={() => setDimensions(dimensions.filter((_, j) => j !== i))}>
+                <X size={14} aria-hidden />
+              </Button>
+            </div>
+          ))}
+          <div>
+            <Button size="sm" disabled={dimensions.length >= MAX_DIMENSIONS} onClick={() => setDimensions([...dimensions, { name: dimensions.length === 1 ? 'OS' : '', values: '' }])}>
+              <Plus size={14} aria-hidden /> {m.runs.addDimension}
+            </Button>
+          </div>
+          {matrix.error ? (
+            <p role="alert" className="text-xs text-danger">{matrix.error}</p>
+          ) : matrix.labels.length > 0 && (
+            <p aria-live="polite" data-testid="matrix-preview" className="text-xs text-muted">{m.runs.combinations(matrix.labels.length)} {matrix.labels.join(' · ')}</p>
+          )}
+        </fieldset>
         {!caseIds.length && (
           <fieldset className="flex flex-col gap-1 text-sm">
             <legend className="mb-1 font-medium">{m.runs.selection}</legend>
@@ -86,7 +114,7 @@ export function CreateRunDialog({ projectId, open, onOpenChange, caseIds = [] }:
         </fieldset>
         <div className="flex justify-end gap-2">
           <Button onClick={() => onOpenChange(false)}>{m.common.cancel}</Button>
-          <Button type="submit" variant="primary" disabled={create.isPending || !form.name.trim()}>{m.common.create}</Button>
+          <Button type="submit" variant="primary" disabled={create.isPending || !form.name.trim() || !!matrix.error}>{m.common.create}</Button>
         </div>
       </form>
     </Dialog>

@@ -26,6 +26,7 @@ export interface CaseFilters {
 export const caseKeys = {
   suites: (projectId: string) => ['suites', projectId] as const,
   list: (projectId: string, filters: CaseFilters) => ['cases', projectId, filters] as const,
+  trash: (projectId: string) => ['cases', projectId, 'trash'] as const,
   one: (id: string) => ['case', id] as const,
   versions: (id: string) => ['case', id, 'versions'] as const,
   version: (id: string, n: number) => ['case', id, 'versions', n] as const,
@@ -51,6 +52,31 @@ export const useCaseSearch = (projectId: string, filters: CaseFilters) =>
       (await (await rawFetch(`/api/tests?${searchParams(projectId, filters, pageParam)}`)).json()) as CaseSchemas['CasePage'],
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
+
+/** The project's deleted cases, newest deletion first, in keyset pages. */
+export const useTrash = (projectId: string) =>
+  useInfiniteQuery({
+    queryKey: caseKeys.trash(projectId),
+    initialPageParam: undefined as string | undefined,
+    queryFn: async ({ pageParam }) => {
+      const params = searchParams(projectId, { sort: '-updated' }, pageParam);
+      params.set('deleted', 'true');
+      return (await (await rawFetch(`/api/tests?${params}`)).json()) as CaseSchemas['CasePage'];
+    },
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+
+/** Restores cases from the trash: one by its own route, several in one bulk request. */
+export function useRestore(projectId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (ids: string[]) =>
+      ids.length === 1
+        ? unwrap(caseApi.POST('/api/tests/{id}/restore', { params: { path: { id: ids[0] } } })).then(() => ({ affected: 1 }))
+        : unwrap(caseApi.POST('/api/tests/bulk', { body: { projectId, ids, action: 'RESTORE' } })),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['cases', projectId] }),
+  });
+}
 
 export const useCase = (id: string | undefined) =>
   useQuery({ queryKey: caseKeys.one(id ?? ''), enabled: !!id, queryFn: () => unwrap(caseApi.GET('/api/tests/{id}', { params: { path: { id: id! } } })) });
@@ -88,6 +114,11 @@ export function useCaseMutations(projectId: string) {
     bulkUpdate: useMutation({
       mutationFn: ({ ids, priority }: { ids: string[]; priority: CaseSchemas['Priority'] }) =>
         unwrap(caseApi.POST('/api/tests/bulk', { body: { projectId, ids, action: 'UPDATE', priority } })),
+      onSuccess: () => refresh(),
+    }),
+    bulkTags: useMutation({
+      mutationFn: ({ ids, addTags, removeTags }: { ids: string[]; addTags: string[]; removeTags: string[] }) =>
+        unwrap(caseApi.POST('/api/tests/bulk', { body: { projectId, ids, action: 'UPDATE', addTags, removeTags } })),
       onSuccess: () => refresh(),
     }),
     bulkDelete: useMutation({

@@ -1,11 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import { caseApi, unwrap, type CaseSchemas } from '@/lib/api/client';
 import { Field, Input, Select } from '@/components/ui/field';
-
-type FieldView = CaseSchemas['FieldView'];
-
-export const useFields = (projectId: string) =>
-  useQuery({ queryKey: ['fields', projectId], queryFn: () => unwrap(caseApi.GET('/api/fields', { params: { query: { projectId } } })) });
+import type { FieldView } from '../api/library';
 
 /** The project's custom fields, each as the control its type asks for. */
 export function CustomFields({ fields, values, onChange, disabled, errorOf }: {

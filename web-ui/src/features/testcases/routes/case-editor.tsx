@@ -1,5 +1,4 @@
 import { useState, type FormEvent } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { History } from 'lucide-react';
 import { Button } from '@/components/ui/button';
@@ -13,7 +12,8 @@ import { useProjectAccess } from '@/features/projects/api/projects';
 import { PRIORITIES, STATUSES, TYPES, useCase, useCaseMutations, useSuites, type CaseInput, type CaseView } from '../api/cases';
 import { StepsEditor, newStep, type EditableStep } from '../components/steps-editor';
 import { caseText } from '../case-text';
-import { CustomFields, useFields } from '../components/custom-fields';
+import { CustomFields } from '../components/custom-fields';
+import { useFields, useSharedSteps } from '../api/library';
 
 interface Form {
   title: string;
@@ -65,7 +65,7 @@ function Editor({ projectId, existing }: { projectId: string; existing?: CaseVie
   const navigate = useNavigate();
   const suites = useSuites(projectId);
   const fields = useFields(projectId);
-  const shared = useQuery({ queryKey: ['shared-steps', projectId], queryFn: () => unwrap(caseApi.GET('/api/shared-steps', { params: { query: { projectId } } })) });
+  const shared = useSharedSteps(projectId);
   const access = useProjectAccess(projectId);
   const readOnly = access.may('WRITE_CASES') ? null : m.common.noPermission('change test cases');
   const { create, update } = useCaseMutations(projectId);

@@ -1,16 +1,18 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { Download, FilePlus2, PlayCircle, Trash2, Upload } from 'lucide-react';
+import { Download, FilePlus2, PlayCircle, Tags, Trash2, Upload } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/field';
-import { Badge, EmptyState, PageHeader, ProblemAlert, Skeleton } from '@/components/ui/misc';
+import { Badge, EmptyState, Notice, PageHeader, ProblemAlert, Skeleton } from '@/components/ui/misc';
 import { formatNumber } from '@/lib/format';
 import { m } from '@/lib/messages';
+import { useEndlessScroll } from '@/lib/use-endless-scroll';
 import { useProjectAccess } from '@/features/projects/api/projects';
 import { CreateRunDialog } from '@/features/runs/components/create-run-dialog';
 import { exportCsv, PRIORITIES, STATUSES, TYPES, useCaseMutations, useCaseSearch, type CaseFilters } from '../api/cases';
 import { SuiteTree } from '../components/suite-tree';
 import { ImportDialog } from '../components/import-dialog';
+import { BulkTagsDialog } from '../components/bulk-tags-dialog';
 
 const FILTERS = ['q', 'suiteId', 'tags', 'priority', 'type', 'status', 'automated', 'sort'] as const;
 const SORTS = [['key', 'Key'], ['title', m.cases.caseTitle], ['priority', m.cases.priority], ['-updated', m.cases.recent]] as const;
@@ -38,17 +40,10 @@ export default function CasesPage() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [importing, setImporting] = useState(false);
   const [running, setRunning] = useState(false);
-  const sentinel = useRef<HTMLDivElement>(null);
+  const [tagging, setTagging] = useState(false);
+  const [tagged, setTagged] = useState<number | null>(null);
 
-  useEffect(() => {
-    const el = sentinel.current;
-    if (!el) return;
-    const observer = new IntersectionObserver(([entry]) => {
-      if (entry.isIntersecting && search.hasNextPage && !search.isFetchingNextPage) void search.fetchNextPage();
-    });
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [search]);
+  const sentinel = useEndlessScroll(search);
 
   const cases = search.data?.pages.flatMap((p) => p.items ?? []) ?? [];
   const first = search.data?.pages[0];
@@ -68,6 +63,9 @@ export default function CasesPage() {
           <>
             <Button onClick={() => setImporting(true)} disabledReason={writable}><Upload size={15} aria-hidden /> {m.cases.import}</Button>
             <Button onClick={() => void exportCsv(projectId, filters)}><Download size={15} aria-hidden /> {m.cases.export}</Button>
+            <Link className="inline-flex h-9 items-center gap-1.5 rounded-md border border-line bg-raised px-3.5 text-sm font-medium hover:bg-sunken" to="trash">
+              <Trash2 size={15} aria-hidden /> {m.cases.trash}
+            </Link>
             {writable ? (
               <Button variant="primary" disabledReason={writable}><FilePlus2 size={15} aria-hidden /> {m.cases.newCase}</Button>
             ) : (
@@ -110,11 +108,15 @@ export default function CasesPage() {
                 <option value="">{m.cases.setPriority}</option>
                 {PRIORITIES.map((p) => <option key={p} value={p}>{p.charAt(0) + p.slice(1).toLowerCase()}</option>)}
               </Select>
+              <Button size="sm" disabledReason={writable} onClick={() => setTagging(true)}>
+                <Tags size={14} aria-hidden /> {m.cases.bulkTags}
+              </Button>
               <Button size="sm" variant="danger" disabledReason={writable} onClick={() => bulkDelete.mutate([...selected], { onSuccess: () => setSelected(new Set()) })}>
                 <Trash2 size={14} aria-hidden /> {m.cases.bulkDelete}
               </Button>
             </div>
           )}
+          {tagged != null && <div className="mb-3"><Notice>{m.cases.tagsChanged(tagged)}</Notice></div>}
           <ProblemAlert error={search.error ?? bulkDelete.error ?? bulkUpdate.error} />
           {search.isPending && <Skeleton rows={8} />}
           {search.isSuccess && cases.length === 0 && (
@@ -149,6 +151,13 @@ export default function CasesPage() {
         </section>
       </div>
       <ImportDialog projectId={projectId} open={importing} onOpenChange={setImporting} />
+      <BulkTagsDialog
+        projectId={projectId}
+        ids={[...selected]}
+        open={tagging}
+        onOpenChange={setTagging}
+        onDone={(n) => { setTagged(n); setSelected(new Set()); }}
+      />
       <CreateRunDialog projectId={projectId} open={running} onOpenChange={setRunning} caseIds={[...selected]} />
     </>
   );
