@@ -1,6 +1,7 @@
 package io.testtrack.testcase.api;
 
 import io.testtrack.events.testcase.TestCaseSnapshot;
+import io.testtrack.testcase.domain.BulkAction;
 import io.testtrack.testcase.domain.CaseContent;
 import io.testtrack.testcase.domain.CaseListing;
 import io.testtrack.testcase.domain.CaseStatus;
@@ -11,8 +12,7 @@ import io.testtrack.testcase.domain.Priority;
 import io.testtrack.testcase.domain.Steps;
 import io.testtrack.testcase.domain.TestCase;
 import io.testtrack.testcase.domain.TestCaseVersion;
-import io.testtrack.testcase.service.BulkService;
-import io.testtrack.testcase.service.CaseWriter;
+import io.testtrack.testcase.domain.WrittenCase;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -70,8 +70,8 @@ public final class CaseDtos {
 
     public record Bulk(
             @NotNull UUID projectId,
-            @NotNull @Size(min = 1, max = BulkService.MAX_IDS) List<@NotNull UUID> ids,
-            @NotNull BulkService.Action action,
+            @NotNull @Size(min = 1, max = Limits.BULK_IDS) List<@NotNull UUID> ids,
+            @NotNull BulkAction action,
             UUID suiteId,
             boolean moveToRoot,
             Priority priority,
@@ -89,7 +89,7 @@ public final class CaseDtos {
             List<TestCaseSnapshot.Step> expandedSteps, Map<String, Object> customFields, UUID createdBy, Instant createdAt,
             UUID updatedBy, Instant updatedAt) {
 
-        static CaseView of(CaseWriter.Written written) {
+        static CaseView of(WrittenCase written) {
             TestCase c = written.testCase();
             return new CaseView(c.id, c.projectId, c.key, c.version, c.title, c.description, c.preconditions, c.type, c.priority,
                     c.status, c.tags, c.estimateMinutes, c.suiteId, c.automationKey, c.automationKey != null,

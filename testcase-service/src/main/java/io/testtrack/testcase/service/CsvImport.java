@@ -13,6 +13,7 @@ import io.testtrack.testcase.domain.CaseStatus;
 import io.testtrack.testcase.domain.CaseType;
 import io.testtrack.testcase.domain.CsvLayout;
 import io.testtrack.testcase.domain.FieldDefinition;
+import io.testtrack.testcase.domain.ImportReport;
 import io.testtrack.testcase.domain.Limits;
 import io.testtrack.testcase.domain.Priority;
 import io.testtrack.testcase.domain.SharedSteps;
@@ -59,9 +60,6 @@ import org.apache.commons.csv.CSVRecord;
 @ApplicationScoped
 public class CsvImport {
 
-    public record Report(boolean dryRun, int rows, int created, int updated, int unchanged, List<Problem.FieldError> errors) {
-    }
-
     private record Row(long line, Map<String, String> cells) {
         String get(String column) {
             return CsvLayout.unescape(cells.getOrDefault(column, ""));
@@ -93,14 +91,14 @@ public class CsvImport {
         this.projects = projects;
     }
 
-    public Uni<Report> run(Principal principal, UUID projectId, byte[] file, boolean dryRun) {
+    public Uni<ImportReport> run(Principal principal, UUID projectId, byte[] file, boolean dryRun) {
         UUID by = principal.actorId();
         return access.require(principal, projectId, Permission.WRITE_CASES)
                 .chain(() -> projects.writableKey(projectId))
                 .chain(projectKey -> {
                     List<Row> rows = parse(file);
                     return Panache.withTransaction(() -> prepare(projectId, rows).chain(prepared -> {
-                        Report report = report(dryRun, rows.size(), prepared.prepared(), prepared.errors());
+                        ImportReport report = report(dryRun, rows.size(), prepared.prepared(), prepared.errors());
                         if (!prepared.errors().isEmpty()) {
                             if (dryRun) {
                                 return Uni.createFrom().item(report);
@@ -115,14 +113,14 @@ public class CsvImport {
                 });
     }
 
-    private static Report report(boolean dryRun, int rows, List<Prepared> prepared, List<Problem.FieldError> errors) {
+    private static ImportReport report(boolean dryRun, int rows, List<Prepared> prepared, List<Problem.FieldError> errors) {
         if (!errors.isEmpty()) {
-            return new Report(dryRun, rows, 0, 0, 0, errors);
+            return new ImportReport(dryRun, rows, 0, 0, 0, errors);
         }
         int created = (int) prepared.stream().filter(p -> p.existing() == null).count();
         int updated = (int) prepared.stream().filter(p -> p.existing() != null && (!p.content().changesFrom(p.existing().content()).isEmpty()
                 || (!p.suitePath().isEmpty() && p.content().suiteId() == null))).count();
-        return new Report(dryRun, rows, created, updated, prepared.size() - created - updated, errors);
+        return new ImportReport(dryRun, rows, created, updated, prepared.size() - created - updated, errors);
     }
 
     /** The file as rows; a file that is not UTF-8, has a broken quote or the wrong columns fails as a whole. */
