@@ -9,6 +9,7 @@ import io.testtrack.platform.security.Permission;
 import io.testtrack.platform.security.Principal;
 import io.testtrack.platform.security.ProjectAccess;
 import io.testtrack.testcase.domain.CaseContent;
+import io.testtrack.testcase.domain.CaseRules;
 import io.testtrack.testcase.domain.CaseStatus;
 import io.testtrack.testcase.domain.CaseType;
 import io.testtrack.testcase.domain.CsvLayout;
@@ -199,8 +200,8 @@ public class CsvImport {
             String at = "rows[" + row.line() + "].";
             TestCase target = byKey.get(row.get(CsvLayout.KEY).trim());
             String title = row.get(CsvLayout.TITLE).trim();
-            if (title.isEmpty() || title.length() > Limits.TITLE) {
-                rowErrors.add(new Problem.FieldError(at + CsvLayout.TITLE, "must be 1-" + Limits.TITLE + " characters"));
+            if (!CaseRules.isTitle(title)) {
+                rowErrors.add(new Problem.FieldError(at + CsvLayout.TITLE, CaseRules.TITLE_RULE));
             }
             String description = text(row, CsvLayout.DESCRIPTION, at, rowErrors);
             String preconditions = text(row, CsvLayout.PRECONDITIONS, at, rowErrors);
@@ -218,8 +219,8 @@ public class CsvImport {
             if (!automationKey.isEmpty()) {
                 UUID owner = ownerOfAutomationKey.get(automationKey);
                 Long earlier = automationKeyLine.putIfAbsent(automationKey, row.line());
-                if (automationKey.length() > Limits.AUTOMATION_KEY) {
-                    rowErrors.add(new Problem.FieldError(at + CsvLayout.AUTOMATION_KEY, "must be at most " + Limits.AUTOMATION_KEY + " characters"));
+                if (!CaseRules.isAutomationKey(automationKey)) {
+                    rowErrors.add(new Problem.FieldError(at + CsvLayout.AUTOMATION_KEY, CaseRules.AUTOMATION_KEY_RULE));
                 } else if (earlier != null) {
                     rowErrors.add(new Problem.FieldError(at + CsvLayout.AUTOMATION_KEY, "repeats the automation key of row " + earlier));
                 } else if (owner != null && (target == null || !owner.equals(target.id))) {
