@@ -32,8 +32,8 @@ import org.junit.jupiter.api.TestInstance;
  * {@code service}, {@code service} calls {@code repository}, {@code domain} and {@code client};
  * {@code events} (consumers) call {@code service}; {@code domain} calls none of them. What a
  * resource sends or accepts is its own record or a domain type, never a service's or a
- * repository's. A service reads no other service's code: only its own, {@code platform} and
- * {@code events}. Each service's {@code LayeringTest} extends this class (plain JUnit, no Quarkus
+ * repository's. A service reads no other service's code: only its own, {@code common},
+ * {@code platform} and {@code events}. Each service's {@code LayeringTest} extends this class (plain JUnit, no Quarkus
  * start) and names its root package.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -102,8 +102,8 @@ public abstract class LayeringContract {
     void readsNoOtherServicesCode() {
         String root = rootPackage();
         noClasses().should().dependOnClassesThat(resideInAPackage(PROJECT + "..")
-                        .and(not(resideInAnyPackage(root + "..", PROJECT + ".platform..", PROJECT + ".events.."))))
-                .because("services share only the platform and the event records; everything else goes over REST or Kafka")
+                        .and(not(resideInAnyPackage(root + "..", PROJECT + ".common..", PROJECT + ".platform..", PROJECT + ".events.."))))
+                .because("services share only common, the platform and the event records; everything else goes over REST or Kafka")
                 .check(classes);
     }
 

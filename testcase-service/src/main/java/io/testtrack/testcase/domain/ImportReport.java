@@ -1,6 +1,6 @@
 package io.testtrack.testcase.domain;
 
-import io.testtrack.platform.error.Problem;
+import io.testtrack.common.Problem;
 import java.util.List;
 
 /** What a CSV import did, or would do on a dry run, and every row's errors. */

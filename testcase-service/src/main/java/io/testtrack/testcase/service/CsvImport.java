@@ -2,8 +2,8 @@ package io.testtrack.testcase.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.testtrack.common.Problem;
 import io.testtrack.platform.error.InvalidFieldsException;
-import io.testtrack.platform.error.Problem;
 import io.testtrack.platform.fields.CustomFieldRules;
 import io.testtrack.platform.security.Permission;
 import io.testtrack.platform.security.Principal;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.testtrack.events.testcase.TestCaseSnapshot;
 import io.testtrack.platform.error.InvalidFieldsException;
-import io.testtrack.platform.error.Problem;
+import io.testtrack.common.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
