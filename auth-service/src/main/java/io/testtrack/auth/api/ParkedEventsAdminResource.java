@@ -2,6 +2,7 @@ package io.testtrack.auth.api;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.testtrack.auth.domain.ParkedListing;
 import io.testtrack.auth.service.ParkedEventsGathering;
 import io.testtrack.platform.error.InvalidRequestException;
 import io.testtrack.platform.inbox.ParkedEvents;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -31,9 +31,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Authenticated
 public class ParkedEventsAdminResource {
 
-    public record Listing(List<ParkedEvents.Parked> items, List<String> unreachable, Instant nextCursor) {
-    }
-
     private final ParkedEventsGathering gathered;
     private final Administrators administrators;
     private final JsonWebToken jwt;
@@ -45,7 +42,7 @@ public class ParkedEventsAdminResource {
     }
 
     @GET
-    public Uni<Listing> list(@HeaderParam("Authorization") String authorization, @QueryParam("service") String service,
+    public Uni<ParkedListing> list(@HeaderParam("Authorization") String authorization, @QueryParam("service") String service,
             @QueryParam("consumer") String consumer, @QueryParam("type") String type, @QueryParam("since") String since,
             @QueryParam("until") String until, @QueryParam("limit") @DefaultValue("50") int limit) {
         if (limit < 1 || limit > 200) {
@@ -54,8 +51,7 @@ public class ParkedEventsAdminResource {
         Instant from = ParkedEventsResource.instant("since", since);
         Instant to = ParkedEventsResource.instant("until", until);
         return admin().chain(admin -> gathered.list(service, authorization, new ParkedEvents.Filter(consumer, type, from, to),
-                        since, until, limit))
-                .map(listing -> new Listing(listing.items(), listing.unreachable(), listing.nextCursor()));
+                        since, until, limit));
     }
 
     @GET

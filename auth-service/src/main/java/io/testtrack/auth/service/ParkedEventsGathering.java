@@ -3,12 +3,12 @@ package io.testtrack.auth.service;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.auth.client.ServiceParkedEvents;
+import io.testtrack.auth.domain.ParkedListing;
 import io.testtrack.platform.config.PlatformConfig;
 import io.testtrack.platform.error.InvalidRequestException;
 import io.testtrack.platform.inbox.ParkedEvents;
 import io.testtrack.platform.security.Principal;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,10 +22,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class ParkedEventsGathering {
 
-    /** Newest first; {@code nextCursor} is the {@code until} of the next page, null on the last. */
-    public record Listing(List<ParkedEvents.Parked> items, List<String> unreachable, Instant nextCursor) {
-    }
-
     private final ParkedEvents own;
     private final ServiceParkedEvents services;
     private final String self;
@@ -37,7 +33,7 @@ public class ParkedEventsGathering {
     }
 
     /** {@code since} and {@code until} as the caller wrote them, passed on to the other services. */
-    public Uni<Listing> list(String service, String authorization, ParkedEvents.Filter filter, String since, String until,
+    public Uni<ParkedListing> list(String service, String authorization, ParkedEvents.Filter filter, String since, String until,
             int limit) {
         List<String> asked = new ArrayList<>();
         if (service == null || service.equals(self)) {
@@ -63,7 +59,7 @@ public class ParkedEventsGathering {
             items.sort(Comparator.comparing(ParkedEvents.Parked::parkedAt).reversed());
             boolean more = items.size() > limit;
             List<ParkedEvents.Parked> shown = more ? items.subList(0, limit) : items;
-            return new Listing(List.copyOf(shown), unreachable, more ? shown.get(limit - 1).parkedAt() : null);
+            return new ParkedListing(List.copyOf(shown), unreachable, more ? shown.get(limit - 1).parkedAt() : null);
         });
     }
 
