@@ -23,7 +23,7 @@ SECONDS_EACH=${2:-30}
 ITERATIONS=${3:-120}
 scripts/stack.sh up >/dev/null
 eval "$(scripts/stack.sh env)"
-mvn -q -B -o -pl events,platform,bench package -DskipTests
+mvn -q -B -o -pl common,events,platform,bench package -DskipTests
 psql_defect() { PGPASSWORD=${TESTTRACK_DB_PASSWORD_DEFECT:-tt_defect} psql -X -q -v ON_ERROR_STOP=1 -h localhost -U tt_defect -d testtrack "$@"; }
 
 token=$(curl -fsS -H 'Content-Type: application/json' -H 'X-Forwarded-For: 10.200.0.4' \

@@ -22,7 +22,7 @@ CASES=${4:-200}
 STEPS=${5:-5}
 scripts/stack.sh up >/dev/null
 eval "$(scripts/stack.sh env)"
-mvn -q -B -o -pl events,platform,bench package -DskipTests
+mvn -q -B -o -pl common,events,platform,bench package -DskipTests
 
 GATEWAY_RATE_LIMIT_PER_PRINCIPAL=1000000000 GATEWAY_RATE_LIMIT_PER_ADDRESS=1000000000 QUARKUS_HTTP_PORT=18080 \
   TESTTRACK_GATEWAY_MANAGEMENT_PORT=19080 \

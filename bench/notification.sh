@@ -26,7 +26,7 @@ listening() { (exec 3<>"/dev/tcp/localhost/$1") 2>/dev/null; }
 if ! listening 5432 || ! listening 6379 || ! listening 9092; then
   scripts/stack.sh infra >/dev/null
 fi
-mvn -q -B -o -pl events,platform,notification-service,bench package -DskipTests
+mvn -q -B -o -pl common,events,platform,notification-service,bench package -DskipTests
 WORK=$(mktemp -d)
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/private.pem" 2>/dev/null
 openssl pkey -in "$WORK/private.pem" -pubout -out "$WORK/public.pem"

@@ -1,9 +1,14 @@
 package io.testtrack.auth.api;
 
 import io.smallrye.mutiny.Uni;
+import io.testtrack.auth.domain.ExchangedToken;
 import io.testtrack.auth.domain.Secrets;
 import io.testtrack.auth.service.ApiTokenService;
+import io.testtrack.auth.service.ProjectService;
+import io.testtrack.platform.config.PlatformConfig;
 import io.testtrack.platform.error.ResourceNotFoundException;
+import io.testtrack.platform.security.MembershipLookup;
+import io.testtrack.platform.security.ProjectedProjects;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -14,11 +19,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.testtrack.auth.repository.ProjectRepository;
-import io.testtrack.platform.security.ProjectedProjects;
-import io.testtrack.platform.config.PlatformConfig;
-import io.testtrack.platform.security.MembershipLookup;
 import java.util.UUID;
 
 /**
@@ -33,10 +33,10 @@ public class InternalResource {
 
     private final ApiTokenService tokens;
     private final MembershipLookup memberships;
-    private final ProjectRepository projects;
+    private final ProjectService projects;
     private final String secret;
 
-    public InternalResource(ApiTokenService tokens, MembershipLookup memberships, ProjectRepository projects,
+    public InternalResource(ApiTokenService tokens, MembershipLookup memberships, ProjectService projects,
             PlatformConfig config) {
         this.tokens = tokens;
         this.memberships = memberships;
@@ -50,7 +50,7 @@ public class InternalResource {
 
     @POST
     @Path("/api-tokens/exchange")
-    public Uni<ApiTokenService.Exchanged> exchange(@HeaderParam(SECRET_HEADER) String presented,
+    public Uni<ExchangedToken> exchange(@HeaderParam(SECRET_HEADER) String presented,
             @Valid @NotNull ExchangeRequest body) {
         if (!Secrets.same(secret, presented)) {
             throw new ResourceNotFoundException("No such route.");
@@ -65,12 +65,7 @@ public class InternalResource {
         if (!Secrets.same(secret, presented)) {
             throw new ResourceNotFoundException("No such route.");
         }
-        return Panache.withSession(() -> projects.findById(projectId)).map(project -> {
-            if (project == null) {
-                throw new ResourceNotFoundException("No such project.");
-            }
-            return new ProjectedProjects.Project(project.id, project.key, project.archived);
-        });
+        return projects.projected(projectId);
     }
 
     /**

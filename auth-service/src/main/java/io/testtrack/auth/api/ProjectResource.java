@@ -10,6 +10,7 @@ import io.testtrack.auth.api.ProjectDtos.CreatedToken;
 import io.testtrack.auth.api.ProjectDtos.ProjectView;
 import io.testtrack.auth.api.ProjectDtos.TokenView;
 import io.testtrack.auth.api.ProjectDtos.UpdateProject;
+import io.testtrack.auth.domain.Member;
 import io.testtrack.auth.service.ApiTokenService;
 import io.testtrack.auth.service.MemberService;
 import io.testtrack.auth.service.ProjectService;
@@ -80,7 +81,7 @@ public class ProjectResource {
 
     @GET
     @Path("/{id}/members")
-    public Uni<List<MemberService.Member>> members(@PathParam("id") UUID id) {
+    public Uni<List<Member>> members(@PathParam("id") UUID id) {
         return members.list(Principal.of(jwt), id);
     }
 
@@ -95,7 +96,7 @@ public class ProjectResource {
 
     @PATCH
     @Path("/{id}/members/{userId}")
-    public Uni<MemberService.Member> changeMember(@PathParam("id") UUID id, @PathParam("userId") UUID userId,
+    public Uni<Member> changeMember(@PathParam("id") UUID id, @PathParam("userId") UUID userId,
             @Valid @NotNull ChangeMember body, @Context HttpServerRequest request) {
         Principal principal = Principal.of(jwt);
         return members.changeRole(principal, id, userId, body.role(), RequestContext.of(request, principal));

@@ -28,7 +28,7 @@ public class AuditEventsConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> onAuditEvent(ConsumerRecord<String, String> record) {
-        return events.consume(CONSUMER, record, envelope -> {
+        return events.applyOne(CONSUMER, record, envelope -> {
             if (EventCodec.payload(envelope).orElse(null) instanceof ParkedEventHandled e) {
                 AuditAction action = "REPLAYED".equals(e.action()) ? AuditAction.PARKED_EVENT_REPLAYED
                         : AuditAction.PARKED_EVENT_DISCARDED;

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.auth.domain.AuditAction;
 import io.testtrack.auth.domain.AuditEntry;
+import io.testtrack.auth.domain.Page;
 import io.testtrack.auth.domain.User;
 import io.testtrack.auth.repository.ApiTokenRepository;
 import io.testtrack.auth.repository.AuditRepository;
@@ -19,7 +20,6 @@ import io.testtrack.platform.error.ResourceNotFoundException;
 import io.testtrack.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /** The admin's user management and audit reading. The platform always keeps one active ADMIN. */
@@ -48,9 +48,6 @@ public class AdminService {
         this.audit = audit;
         this.outbox = outbox;
         this.mails = mails;
-    }
-
-    public record Page<T>(List<T> items, int page, int size, long total) {
     }
 
     public Uni<Page<User>> users(String query, int page, int size) {

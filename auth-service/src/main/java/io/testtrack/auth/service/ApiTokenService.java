@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.testtrack.auth.config.AuthConfig;
 import io.testtrack.auth.domain.ApiToken;
 import io.testtrack.auth.domain.AuditAction;
+import io.testtrack.auth.domain.ExchangedToken;
 import io.testtrack.auth.domain.Secrets;
 import io.testtrack.auth.repository.ApiTokenRepository;
 import io.testtrack.auth.repository.ProjectRepository;
@@ -52,9 +53,6 @@ public class ApiTokenService {
     public record Created(ApiToken token, String secret) {
     }
 
-    public record Exchanged(String accessToken, long expiresIn, UUID projectId, ProjectRole role) {
-    }
-
     public Uni<Created> create(Principal principal, UUID projectId, String name, ProjectRole role, Instant expiresAt,
             Caller caller) {
         if (!ApiToken.ALLOWED_ROLES.contains(role)) {
@@ -93,7 +91,7 @@ public class ApiTokenService {
     }
 
     /** Trades a valid {@code tt_…} secret for an access token; notes when the token was last used. */
-    public Uni<Exchanged> exchange(String secret) {
+    public Uni<ExchangedToken> exchange(String secret) {
         if (secret == null || !secret.startsWith(ApiToken.PREFIX)) {
             return Uni.createFrom().failure(new AuthenticationRequiredException("Not an API token."));
         }
@@ -113,7 +111,7 @@ public class ApiTokenService {
                 .map(this::sign);
     }
 
-    private Exchanged sign(ApiToken token) {
+    private ExchangedToken sign(ApiToken token) {
         long lifetime = EXCHANGED_LIFETIME.toSeconds();
         String jwt = Jwt.issuer(config.issuer())
                 .audience(config.audience())
@@ -125,6 +123,6 @@ public class ApiTokenService {
                 .claim("jti", UUID.randomUUID().toString())
                 .expiresIn(lifetime)
                 .sign();
-        return new Exchanged(jwt, lifetime, token.projectId, token.role);
+        return new ExchangedToken(jwt, lifetime, token.projectId, token.role);
     }
 }

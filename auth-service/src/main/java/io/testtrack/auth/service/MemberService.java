@@ -3,6 +3,7 @@ package io.testtrack.auth.service;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.auth.domain.AuditAction;
+import io.testtrack.auth.domain.Member;
 import io.testtrack.auth.domain.ProjectMember;
 import io.testtrack.auth.domain.User;
 import io.testtrack.auth.repository.ProjectMemberRepository;
@@ -42,9 +43,6 @@ public class MemberService {
         this.access = access;
         this.audit = audit;
         this.outbox = outbox;
-    }
-
-    public record Member(UUID userId, String email, String name, ProjectRole role, Instant addedAt) {
     }
 
     public Uni<List<Member>> list(Principal principal, UUID projectId) {

@@ -14,10 +14,12 @@ import io.testtrack.events.access.ProjectArchived;
 import io.testtrack.events.access.ProjectCreated;
 import io.testtrack.platform.error.AccessDeniedException;
 import io.testtrack.platform.error.ConflictException;
+import io.testtrack.platform.error.ResourceNotFoundException;
 import io.testtrack.platform.outbox.Outbox;
 import io.testtrack.platform.security.Permission;
 import io.testtrack.platform.security.Principal;
 import io.testtrack.platform.security.ProjectAccess;
+import io.testtrack.platform.security.ProjectedProjects;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -78,6 +80,19 @@ public class ProjectService {
     public Uni<Project> get(Principal principal, UUID projectId) {
         return access.require(principal, projectId, Permission.READ)
                 .chain(() -> Panache.withSession(() -> projects.findById(projectId)));
+    }
+
+    /**
+     * A project's key and state for another service whose projection has not heard of it yet;
+     * the caller proved it is one of ours, so no member check.
+     */
+    public Uni<ProjectedProjects.Project> projected(UUID projectId) {
+        return Panache.withSession(() -> projects.findById(projectId)).map(project -> {
+            if (project == null) {
+                throw new ResourceNotFoundException("No such project.");
+            }
+            return new ProjectedProjects.Project(project.id, project.key, project.archived);
+        });
     }
 
     public Uni<Project> update(Principal principal, UUID projectId, Changes changes, Caller caller) {

@@ -2,6 +2,7 @@ package io.testtrack.defect.api;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.testtrack.defect.domain.Attachment;
 import io.testtrack.defect.service.AttachmentService;
 import io.testtrack.platform.attachment.Downloads;
 import io.testtrack.platform.attachment.Uploads;
@@ -46,7 +47,7 @@ public class AttachmentResource {
     }
 
     @GET
-    public Uni<List<AttachmentService.Attachment>> list(@PathParam("id") UUID id) {
+    public Uni<List<Attachment>> list(@PathParam("id") UUID id) {
         return attachments.list(Principal.of(jwt), id);
     }
 

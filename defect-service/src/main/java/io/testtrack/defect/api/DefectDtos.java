@@ -2,14 +2,14 @@ package io.testtrack.defect.api;
 
 import io.testtrack.defect.domain.Comment;
 import io.testtrack.defect.domain.Defect;
+import io.testtrack.defect.domain.DefectInput;
 import io.testtrack.defect.domain.HistoryEntry;
 import io.testtrack.defect.domain.Priority;
 import io.testtrack.defect.domain.Reproducibility;
 import io.testtrack.defect.domain.Resolution;
 import io.testtrack.defect.domain.StepAttachment;
+import io.testtrack.defect.domain.Transition;
 import io.testtrack.defect.domain.Workflow;
-import io.testtrack.defect.service.DefectInput;
-import io.testtrack.defect.service.WorkflowService;
 import io.testtrack.events.defect.DefectStatus;
 import io.testtrack.events.defect.Severity;
 import jakarta.validation.Valid;
@@ -75,9 +75,9 @@ public final class DefectDtos {
             @Valid FixNote fix,
             @Size(max = Comment.MAX_LENGTH) String comment) {
 
-        WorkflowService.Transition transition() {
-            return new WorkflowService.Transition(to, version, assigneeId, resolution, duplicateOf,
-                    fix == null ? null : new WorkflowService.Fix(fix.rootCause(), fix.summary(), fix.link()), comment);
+        Transition transition() {
+            return new Transition(to, version, assigneeId, resolution, duplicateOf,
+                    fix == null ? null : new Transition.Fix(fix.rootCause(), fix.summary(), fix.link()), comment);
         }
     }
 

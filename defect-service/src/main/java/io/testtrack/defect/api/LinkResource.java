@@ -2,6 +2,8 @@ package io.testtrack.defect.api;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.testtrack.defect.domain.DefectLink;
+import io.testtrack.defect.domain.LinkKind;
 import io.testtrack.defect.service.LinkService;
 import io.testtrack.platform.security.Principal;
 import jakarta.validation.Valid;
@@ -22,7 +24,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Authenticated
 public class LinkResource {
 
-    public record NewLink(@NotNull UUID targetId, @NotNull LinkService.Kind kind) {
+    public record NewLink(@NotNull UUID targetId, @NotNull LinkKind kind) {
     }
 
     private final LinkService links;
@@ -34,7 +36,7 @@ public class LinkResource {
     }
 
     @GET
-    public Uni<List<LinkService.Link>> list(@PathParam("id") UUID id) {
+    public Uni<List<DefectLink>> list(@PathParam("id") UUID id) {
         return links.list(Principal.of(jwt), id);
     }
 
@@ -45,7 +47,7 @@ public class LinkResource {
 
     @DELETE
     public Uni<Response> unlink(@PathParam("id") UUID id, @QueryParam("targetId") @NotNull UUID targetId,
-            @QueryParam("kind") @NotNull LinkService.Kind kind) {
+            @QueryParam("kind") @NotNull LinkKind kind) {
         return links.unlink(Principal.of(jwt), id, targetId, kind).replaceWith(Response.noContent().build());
     }
 }

@@ -42,7 +42,7 @@ public class ExecutionEventsConsumer {
 
     @Incoming("execution-events")
     public Uni<Void> onExecutionEvents(ConsumerRecords<String, String> records) {
-        return events.consumeAll(CONSUMER, records, this::apply);
+        return events.applyPoll(CONSUMER, records, this::apply);
     }
 
     private Uni<Void> apply(EventEnvelope envelope) {

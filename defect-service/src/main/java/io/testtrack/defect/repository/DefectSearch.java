@@ -3,6 +3,7 @@ package io.testtrack.defect.repository;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.smallrye.mutiny.Uni;
+import io.testtrack.defect.domain.DefectPage;
 import io.testtrack.defect.domain.DefectQuery;
 import io.testtrack.defect.domain.DefectSummary;
 import io.testtrack.defect.domain.Priority;
@@ -35,9 +36,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class DefectSearch {
 
-    public record Page(List<DefectSummary> items, String nextCursor) {
-    }
-
     /** Which projects a list may cover: one project, or the projects a user is a member of (null: every project, for an admin). */
     public record Scope(UUID projectId, UUID memberId) {
     }
@@ -51,7 +49,7 @@ public class DefectSearch {
         this.pool = pool;
     }
 
-    public Uni<Page> page(DefectQuery q, Scope scope) {
+    public Uni<DefectPage> page(DefectQuery q, Scope scope) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder("TRUE");
         if (scope.projectId() != null) {
@@ -89,11 +87,11 @@ public class DefectSearch {
             List<DefectSummary> items = new ArrayList<>();
             rows.forEach(row -> items.add(summary(row)));
             if (items.size() <= q.limit()) {
-                return new Page(items, null);
+                return new DefectPage(items, null);
             }
             List<DefectSummary> page = items.subList(0, q.limit());
             DefectSummary last = page.get(page.size() - 1);
-            return new Page(List.copyOf(page), encode(last.createdAt() + "|" + last.id()));
+            return new DefectPage(List.copyOf(page), encode(last.createdAt() + "|" + last.id()));
         });
     }
 

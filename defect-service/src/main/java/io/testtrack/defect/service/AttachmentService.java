@@ -2,6 +2,7 @@ package io.testtrack.defect.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.testtrack.defect.domain.Attachment;
 import io.testtrack.platform.attachment.AttachmentRules;
 import io.testtrack.platform.attachment.Downloads;
 import io.testtrack.platform.error.InvalidFieldsException;
@@ -25,10 +26,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /** Screenshots and logs on a defect, kept in PostgreSQL under the platform's attachment rules; only project members read them. */
 @ApplicationScoped
 public class AttachmentService {
-
-    public record Attachment(UUID id, UUID defectId, String fileName, String contentType, long size, String sha256, UUID uploadedBy,
-            Instant uploadedAt) {
-    }
 
     public record Content(Attachment attachment, byte[] bytes) {
     }

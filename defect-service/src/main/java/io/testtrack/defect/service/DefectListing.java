@@ -1,6 +1,7 @@
 package io.testtrack.defect.service;
 
 import io.smallrye.mutiny.Uni;
+import io.testtrack.defect.domain.DefectPage;
 import io.testtrack.defect.domain.DefectQuery;
 import io.testtrack.defect.repository.DefectSearch;
 import io.testtrack.events.defect.DefectStatus;
@@ -28,7 +29,7 @@ public class DefectListing {
         this.access = access;
     }
 
-    public Uni<DefectSearch.Page> list(Principal principal, DefectQuery q) {
+    public Uni<DefectPage> list(Principal principal, DefectQuery q) {
         if (q.projectId() != null) {
             return access.require(principal, q.projectId(), Permission.READ)
                     .chain(() -> search.page(q, new DefectSearch.Scope(q.projectId(), null)));
@@ -43,7 +44,7 @@ public class DefectListing {
         }
         if (q.executionId() != null) {
             return search.projectOfExecution(q.executionId()).chain(project -> project == null
-                    ? Uni.createFrom().item(new DefectSearch.Page(java.util.List.of(), null))
+                    ? Uni.createFrom().item(new DefectPage(java.util.List.of(), null))
                     : access.require(principal, project, Permission.READ)
                             .onFailure(ResourceNotFoundException.class).transform(e -> new ResourceNotFoundException("No such execution."))
                             .chain(() -> search.page(q, new DefectSearch.Scope(project, null))));

@@ -4,7 +4,9 @@ import static io.testtrack.platform.persistence.NativeStatements.execute;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.testtrack.defect.domain.DefectLink;
 import io.testtrack.defect.domain.HistoryEntry;
+import io.testtrack.defect.domain.LinkKind;
 import io.testtrack.defect.repository.DefectRepository;
 import io.testtrack.defect.repository.HistoryRepository;
 import io.testtrack.platform.error.InvalidFieldsException;
@@ -24,14 +26,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class LinkService {
 
-    public enum Kind {
-        RELATED, BLOCKS
-    }
-
-    /** A link as seen from one defect: outgoing (this defect → target) or incoming. */
-    public record Link(UUID defectId, UUID targetId, String targetKey, Kind kind, boolean outgoing) {
-    }
-
     private final DefectRepository defects;
     private final HistoryRepository history;
     private final DefectAccess defectAccess;
@@ -44,20 +38,20 @@ public class LinkService {
         this.pool = pool;
     }
 
-    public Uni<List<Link>> list(Principal principal, UUID id) {
+    public Uni<List<DefectLink>> list(Principal principal, UUID id) {
         return get(principal, id).chain(() -> pool.preparedQuery("SELECT l.defect_id, l.target_id, l.kind, d.key, true AS outgoing "
                         + "FROM defect_links l JOIN defects d ON d.id = l.target_id WHERE l.defect_id = $1 "
                         + "UNION ALL SELECT l.defect_id, l.target_id, l.kind, d.key, false FROM defect_links l "
                         + "JOIN defects d ON d.id = l.defect_id WHERE l.target_id = $1 ORDER BY 4")
                 .execute(Tuple.of(id)).map(rows -> {
-                    List<Link> links = new ArrayList<>();
-                    rows.forEach(r -> links.add(new Link(r.getUUID("defect_id"), r.getUUID("target_id"), r.getString("key"),
-                            Kind.valueOf(r.getString("kind")), r.getBoolean("outgoing"))));
+                    List<DefectLink> links = new ArrayList<>();
+                    rows.forEach(r -> links.add(new DefectLink(r.getUUID("defect_id"), r.getUUID("target_id"), r.getString("key"),
+                            LinkKind.valueOf(r.getString("kind")), r.getBoolean("outgoing"))));
                     return links;
                 }));
     }
 
-    public Uni<Void> link(Principal principal, UUID id, UUID targetId, Kind kind) {
+    public Uni<Void> link(Principal principal, UUID id, UUID targetId, LinkKind kind) {
         return Panache.withTransaction(() -> defectAccess.find(principal, id, Permission.REPORT_DEFECTS, true).chain(found -> {
             if (targetId.equals(id)) {
                 throw new InvalidFieldsException("targetId", "a defect cannot be linked to itself");
@@ -76,7 +70,7 @@ public class LinkService {
         }));
     }
 
-    public Uni<Void> unlink(Principal principal, UUID id, UUID targetId, Kind kind) {
+    public Uni<Void> unlink(Principal principal, UUID id, UUID targetId, LinkKind kind) {
         return Panache.withTransaction(() -> defectAccess.find(principal, id, Permission.REPORT_DEFECTS, true)
                 .chain(found -> defects.findById(targetId))
                 .invoke(target -> {

@@ -7,6 +7,7 @@ import io.testtrack.defect.domain.Comment;
 import io.testtrack.defect.domain.Defect;
 import io.testtrack.defect.domain.HistoryEntry;
 import io.testtrack.defect.domain.Resolution;
+import io.testtrack.defect.domain.Transition;
 import io.testtrack.defect.domain.Workflow;
 import io.testtrack.defect.repository.CommentRepository;
 import io.testtrack.defect.repository.DefectRepository;
@@ -37,13 +38,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class WorkflowService {
-
-    public record Fix(String rootCause, String summary, String link) {
-    }
-
-    public record Transition(DefectStatus to, int version, UUID assigneeId, Resolution resolution, UUID duplicateOf, Fix fix,
-            String comment) {
-    }
 
     private final DefectRepository defects;
     private final HistoryRepository history;

@@ -2,6 +2,7 @@ package io.testtrack.execution.api;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.testtrack.execution.domain.Attachment;
 import io.testtrack.execution.service.AttachmentService;
 import io.testtrack.platform.attachment.Downloads;
 import io.testtrack.platform.attachment.Uploads;
@@ -45,7 +46,7 @@ public class AttachmentResource {
     }
 
     @GET
-    public Uni<List<AttachmentService.Attachment>> list(@PathParam("id") UUID id) {
+    public Uni<List<Attachment>> list(@PathParam("id") UUID id) {
         return attachments.list(Principal.of(jwt), id);
     }
 

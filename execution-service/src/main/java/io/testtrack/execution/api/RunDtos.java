@@ -5,10 +5,10 @@ import io.testtrack.events.execution.RunSource;
 import io.testtrack.events.execution.StepStatus;
 import io.testtrack.events.testcase.TestCaseSnapshot;
 import io.testtrack.execution.domain.Execution;
+import io.testtrack.execution.domain.ExecutionDetails;
 import io.testtrack.execution.domain.Run;
+import io.testtrack.execution.domain.RunWithCounts;
 import io.testtrack.execution.domain.StepResult;
-import io.testtrack.execution.service.ExecutionService;
-import io.testtrack.execution.service.RunService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -48,7 +48,7 @@ public final class RunDtos {
                     r.sourceRunId, r.status, r.configurations, r.createdBy, r.createdAt, r.startedAt, r.completedAt, counts);
         }
 
-        static RunView of(RunService.RunWithCounts run) {
+        static RunView of(RunWithCounts run) {
             return of(run.run(), run.counts());
         }
     }
@@ -71,7 +71,7 @@ public final class RunDtos {
             String outcome, int attempts, boolean flaky, Long durationMs, String message, String details, String systemOut,
             String systemErr, long timeSpentMs, Instant timerStartedAt, List<StepView> steps, int version, UUID updatedBy,
             Instant updatedAt) {
-        static ExecutionView of(ExecutionService.Details details) {
+        static ExecutionView of(ExecutionDetails details) {
             Execution e = details.execution();
             Map<Integer, StepResult> byIndex = details.steps().stream()
                     .collect(java.util.stream.Collectors.toMap(r -> r.stepIndex, r -> r));

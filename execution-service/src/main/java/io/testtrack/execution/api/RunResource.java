@@ -11,8 +11,9 @@ import io.testtrack.execution.api.RunDtos.ExecutionSummary;
 import io.testtrack.execution.api.RunDtos.Page;
 import io.testtrack.execution.api.RunDtos.Rerun;
 import io.testtrack.execution.api.RunDtos.RunView;
+import io.testtrack.execution.domain.CaseSelection;
+import io.testtrack.execution.domain.ComparedCase;
 import io.testtrack.execution.domain.Run;
-import io.testtrack.execution.repository.RunQueries;
 import io.testtrack.execution.service.EnvironmentService;
 import io.testtrack.execution.service.RunListing;
 import io.testtrack.execution.service.RunService;
@@ -58,7 +59,7 @@ public class RunResource {
     @POST
     public Uni<Response> create(@Valid @NotNull CreateRun body) {
         RunDtos.Selection s = body.selection() == null ? new RunDtos.Selection(null, null, null, null, null) : body.selection();
-        RunQueries.Selection selection = new RunQueries.Selection(orEmpty(s.caseIds()), orEmpty(s.suiteIds()), orEmpty(s.tags()),
+        CaseSelection selection = new CaseSelection(orEmpty(s.caseIds()), orEmpty(s.suiteIds()), orEmpty(s.tags()),
                 upper(s.priorities(), "selection.priorities", List.of("CRITICAL", "HIGH", "MEDIUM", "LOW")),
                 upper(s.types(), "selection.types", List.of("FUNCTIONAL", "REGRESSION", "SMOKE", "INTEGRATION", "PERFORMANCE", "SECURITY",
                         "USABILITY", "OTHER")));
@@ -120,7 +121,7 @@ public class RunResource {
 
     @GET
     @Path("/compare")
-    public Uni<List<RunQueries.Compared>> compare(@QueryParam("a") @NotNull UUID a, @QueryParam("b") @NotNull UUID b) {
+    public Uni<List<ComparedCase>> compare(@QueryParam("a") @NotNull UUID a, @QueryParam("b") @NotNull UUID b) {
         return listing.compare(Principal.of(jwt), a, b);
     }
 

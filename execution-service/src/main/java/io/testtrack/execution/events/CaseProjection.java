@@ -71,7 +71,7 @@ public class CaseProjection {
 
     @Incoming(CHANNEL)
     public Uni<Void> onTestCaseEvents(ConsumerRecords<String, String> records) {
-        return events.consumeNew(CONSUMER, records, this::applyAll);
+        return events.applyNewTogether(CONSUMER, records, this::applyAll);
     }
 
     /**

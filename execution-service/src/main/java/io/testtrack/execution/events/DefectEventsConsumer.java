@@ -26,7 +26,7 @@ public class DefectEventsConsumer {
 
     @Incoming("defect-events")
     public Uni<Void> onDefectEvents(ConsumerRecords<String, String> records) {
-        return events.consumeAll(CONSUMER, records, this::apply);
+        return events.applyPoll(CONSUMER, records, this::apply);
     }
 
     private Uni<Void> apply(EventEnvelope envelope) {

@@ -2,10 +2,12 @@ package io.testtrack.execution.repository;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.testtrack.events.EventCodec;
 import io.testtrack.events.execution.ExecutionStatus;
 import io.testtrack.events.execution.StatusCounts;
 import io.testtrack.events.testcase.TestCaseSnapshot;
-import io.testtrack.events.EventCodec;
+import io.testtrack.execution.domain.CaseSelection;
+import io.testtrack.execution.domain.ComparedCase;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -24,13 +26,6 @@ public class RunQueries {
     public record SelectedCase(UUID id, String key, int version, String title, String automationKey, List<TestCaseSnapshot.Step> steps) {
     }
 
-    /**
-     * Which cases: any of these ids, or in these suites or below them (none given: the whole
-     * project); then all tags and any of the priorities and types.
-     */
-    public record Selection(List<UUID> caseIds, List<UUID> suiteIds, List<String> tags, List<String> priorities, List<String> types) {
-    }
-
     private static final com.fasterxml.jackson.core.type.TypeReference<List<TestCaseSnapshot.Step>> STEPS =
             new com.fasterxml.jackson.core.type.TypeReference<>() {
             };
@@ -41,7 +36,7 @@ public class RunQueries {
         this.pool = pool;
     }
 
-    public Uni<List<SelectedCase>> select(UUID projectId, Selection selection) {
+    public Uni<List<SelectedCase>> select(UUID projectId, CaseSelection selection) {
         List<Object> params = new ArrayList<>(List.of(projectId));
         StringBuilder sql = new StringBuilder("SELECT test_case_id, key, version, title, automation_key, CAST(steps AS text) FROM cases "
                 + "WHERE project_id = $1 AND NOT deleted AND status <> 'DEPRECATED'");
@@ -128,16 +123,11 @@ public class RunQueries {
                 by.get(ExecutionStatus.RETEST));
     }
 
-    /** One case of a comparison: its status in run A and in run B (null where it was not in that run). */
-    public record Compared(UUID testCaseId, String caseKey, String automationKey, String title, String configuration, String statusA,
-            String statusB, String change) {
-    }
-
     /**
      * Two runs side by side, per case and configuration (a case without id by automation key or
      * title): FIXED, REGRESSED, CHANGED, UNCHANGED, ADDED (only in B) or REMOVED (only in A).
      */
-    public Uni<List<Compared>> compare(UUID a, UUID b) {
+    public Uni<List<ComparedCase>> compare(UUID a, UUID b) {
         String match = "coalesce(CAST(test_case_id AS text), automation_key, title) || '|' || coalesce(configuration, '')";
         String sql = "WITH ea AS (SELECT " + match + " AS m, * FROM executions WHERE run_id = $1), "
                 + "eb AS (SELECT " + match + " AS m, * FROM executions WHERE run_id = $2) "
@@ -146,11 +136,11 @@ public class RunQueries {
                 + "ea.status, eb.status FROM ea FULL OUTER JOIN eb ON ea.m = eb.m "
                 + "ORDER BY coalesce(ea.position, 1000000000), eb.position";
         return pool.preparedQuery(sql).execute(Tuple.of(a, b)).map(rows -> {
-            List<Compared> compared = new ArrayList<>();
+            List<ComparedCase> compared = new ArrayList<>();
             for (Row row : rows) {
                 String statusA = row.getString(5);
                 String statusB = row.getString(6);
-                compared.add(new Compared(row.getUUID(0), row.getString(1), row.getString(2), row.getString(3), row.getString(4), statusA,
+                compared.add(new ComparedCase(row.getUUID(0), row.getString(1), row.getString(2), row.getString(3), row.getString(4), statusA,
                         statusB, change(statusA, statusB)));
             }
             return compared;

@@ -2,6 +2,7 @@ package io.testtrack.execution.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.testtrack.execution.domain.Attachment;
 import io.testtrack.platform.attachment.AttachmentRules;
 import io.testtrack.platform.attachment.Downloads;
 import io.testtrack.events.execution.ExecutionAttachmentAdded;
@@ -36,10 +37,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class AttachmentService {
-
-    public record Attachment(UUID id, UUID executionId, Integer stepIndex, String fileName, String contentType, long size, String sha256,
-            UUID uploadedBy, Instant uploadedAt) {
-    }
 
     public record Content(Attachment attachment, byte[] bytes) {
     }

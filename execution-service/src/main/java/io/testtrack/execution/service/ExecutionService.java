@@ -7,6 +7,7 @@ import io.testtrack.events.execution.ExecutionStatusChanged;
 import io.testtrack.events.execution.StepResultRecorded;
 import io.testtrack.events.execution.StepStatus;
 import io.testtrack.execution.domain.Execution;
+import io.testtrack.execution.domain.ExecutionDetails;
 import io.testtrack.execution.domain.Run;
 import io.testtrack.execution.domain.StatusRules;
 import io.testtrack.execution.domain.StepResult;
@@ -38,9 +39,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class ExecutionService {
 
-    public record Details(Execution execution, List<StepResult> steps) {
-    }
-
     public record StepInput(StepStatus status, String actualResult, String comment) {
     }
 
@@ -65,12 +63,12 @@ public class ExecutionService {
         this.outbox = outbox;
     }
 
-    public Uni<Details> get(Principal principal, UUID id) {
+    public Uni<ExecutionDetails> get(Principal principal, UUID id) {
         return Panache.withSession(() -> find(principal, id, Permission.READ, false)
-                .chain(e -> results.of(e.id).map(steps -> new Details(e, steps))));
+                .chain(e -> results.of(e.id).map(steps -> new ExecutionDetails(e, steps))));
     }
 
-    public Uni<Details> recordStep(Principal principal, UUID id, int index, StepInput input) {
+    public Uni<ExecutionDetails> recordStep(Principal principal, UUID id, int index, StepInput input) {
         UUID by = principal.actorId();
         return Panache.withTransaction(() -> find(principal, id, Permission.EXECUTE, true).chain(e -> {
             if (index < 1 || index > e.steps.size()) {
@@ -92,26 +90,26 @@ public class ExecutionService {
                         .chain(all -> {
                             e.statusSet = false;
                             return changeStatus(e, run, StatusRules.derive(e.steps.size(), all.stream().map(r -> r.status).toList()), by)
-                                    .replaceWith(new Details(e, all));
+                                    .replaceWith(new ExecutionDetails(e, all));
                         });
             }));
         }));
     }
 
     /** Sets the status as a whole (RETEST, say); {@code expectedVersion}, when given, must be current. */
-    public Uni<Details> setStatus(Principal principal, UUID id, ExecutionStatus status, Integer expectedVersion) {
+    public Uni<ExecutionDetails> setStatus(Principal principal, UUID id, ExecutionStatus status, Integer expectedVersion) {
         UUID by = principal.actorId();
         return Panache.withTransaction(() -> find(principal, id, Permission.EXECUTE, true).chain(e -> {
             if (expectedVersion != null && expectedVersion != e.version) {
                 throw new StaleVersionException("The execution", expectedVersion, e.version);
             }
             e.statusSet = true;
-            return run(e).chain(run -> changeStatus(e, run, status, by)).chain(() -> results.of(e.id)).map(steps -> new Details(e, steps));
+            return run(e).chain(run -> changeStatus(e, run, status, by)).chain(() -> results.of(e.id)).map(steps -> new ExecutionDetails(e, steps));
         }));
     }
 
     /** Gives the execution to a tester or lead of the project, or to nobody ({@code assignee} null). */
-    public Uni<Details> assign(Principal principal, UUID id, UUID assignee) {
+    public Uni<ExecutionDetails> assign(Principal principal, UUID id, UUID assignee) {
         return Panache.withTransaction(() -> find(principal, id, Permission.EXECUTE, true).chain(e -> {
             Uni<Void> allowed = assignee == null ? Uni.createFrom().voidItem()
                     : assignees.requireAssignable(e.projectId, List.of(assignee), "assignee");
@@ -120,13 +118,13 @@ public class ExecutionService {
                 e.updatedBy = principal.actorId();
                 e.updatedAt = Instant.now();
                 e.version++;
-                return results.of(e.id).map(steps -> new Details(e, steps));
+                return results.of(e.id).map(steps -> new ExecutionDetails(e, steps));
             });
         }));
     }
 
     /** Starts or stops the clock on the time a tester spends. */
-    public Uni<Details> timer(Principal principal, UUID id, boolean start) {
+    public Uni<ExecutionDetails> timer(Principal principal, UUID id, boolean start) {
         UUID by = principal.actorId();
         return Panache.withTransaction(() -> find(principal, id, Permission.EXECUTE, true).chain(e -> {
             Instant now = Instant.now();
@@ -145,7 +143,7 @@ public class ExecutionService {
             e.updatedBy = by;
             e.updatedAt = now;
             e.version++;
-            return results.of(e.id).map(steps -> new Details(e, steps));
+            return results.of(e.id).map(steps -> new ExecutionDetails(e, steps));
         }));
     }
 
@@ -153,7 +151,7 @@ public class ExecutionService {
      * Takes the case as it is now (title, steps, version) instead of the run's snapshot. Step
      * results are dropped when the steps changed, since they no longer describe these steps.
      */
-    public Uni<Details> refresh(Principal principal, UUID id) {
+    public Uni<ExecutionDetails> refresh(Principal principal, UUID id) {
         UUID by = principal.actorId();
         return Panache.withTransaction(() -> find(principal, id, Permission.EXECUTE, true).chain(e -> {
             if (e.testCaseId == null) {
@@ -174,7 +172,7 @@ public class ExecutionService {
                 Uni<?> cleared = stepsChanged ? results.delete("executionId", e.id) : Uni.createFrom().voidItem();
                 return cleared.chain(() -> run(e)).chain(run -> stepsChanged && !e.statusSet
                                 ? changeStatus(e, run, ExecutionStatus.NOT_RUN, by) : Uni.createFrom().voidItem())
-                        .chain(() -> results.of(e.id)).map(steps -> new Details(e, steps));
+                        .chain(() -> results.of(e.id)).map(steps -> new ExecutionDetails(e, steps));
             });
         }));
     }

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.events.execution.ExecutionStatus;
 import io.testtrack.events.execution.RunSource;
+import io.testtrack.execution.domain.ComparedCase;
 import io.testtrack.execution.domain.Execution;
 import io.testtrack.execution.domain.Run;
 import io.testtrack.execution.repository.ExecutionRepository;
@@ -96,7 +97,7 @@ public class RunListing {
         }));
     }
 
-    public Uni<List<RunQueries.Compared>> compare(Principal principal, UUID a, UUID b) {
+    public Uni<List<ComparedCase>> compare(Principal principal, UUID a, UUID b) {
         return Panache.withSession(() -> runService.find(principal, a, Permission.READ).chain(runA -> runService.find(principal, b, Permission.READ)
                 .invoke(runB -> {
                     if (!runA.projectId.equals(runB.projectId)) {

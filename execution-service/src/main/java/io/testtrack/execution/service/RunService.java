@@ -10,8 +10,10 @@ import io.testtrack.events.execution.RetestExecutionCreated;
 import io.testtrack.events.execution.RunCompleted;
 import io.testtrack.events.execution.RunCreated;
 import io.testtrack.events.execution.RunSource;
+import io.testtrack.execution.domain.CaseSelection;
 import io.testtrack.execution.domain.Execution;
 import io.testtrack.execution.domain.Run;
+import io.testtrack.execution.domain.RunWithCounts;
 import io.testtrack.execution.repository.ExecutionRepository;
 import io.testtrack.execution.repository.RunQueries;
 import io.testtrack.execution.repository.RunRepository;
@@ -25,7 +27,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Runs: created from a selection of cases (times configurations), listed, completed, re-run. */
@@ -36,11 +37,7 @@ public class RunService {
 
     /** What a new run is: its description, which cases, in which configurations, for whom. */
     public record NewRun(UUID projectId, String name, String description, String environment, String buildVersion, String milestone,
-            RunQueries.Selection selection, List<String> configurations, List<UUID> assignees) {
-    }
-
-    /** A run with how many of its executions are in each status. */
-    public record RunWithCounts(Run run, Map<ExecutionStatus, Integer> counts) {
+            CaseSelection selection, List<String> configurations, List<UUID> assignees) {
     }
 
     private final RunRepository runs;

@@ -4,6 +4,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.jwt.auth.principal.ParseException;
+import io.smallrye.mutiny.Uni;
 import io.testtrack.gateway.client.AuthTokenClient;
 import io.testtrack.gateway.config.GatewayConfig;
 import io.testtrack.gateway.security.Admission;
@@ -34,10 +35,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -54,6 +55,8 @@ public class GatewayRouter {
     private static final List<String> FORGEABLE = List.of("X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto",
             "X-Forwarded-Port", "X-Forwarded-Prefix", "Forwarded", "X-Real-IP", "X-Internal-Secret", "X-User-Id",
             "X-User-Email", "X-User-Role", "X-Project-Id", "X-Auth-Request-User", "X-Remote-User");
+
+    private static final String INVALID_TOKEN = "The access token is invalid or expired.";
 
     /** Where Quarkus' request metrics read a request's path template (as REST endpoints set it). */
     private static final String METRICS_PATH_TEMPLATE = "UrlPathTemplate";
@@ -88,7 +91,7 @@ public class GatewayRouter {
         HttpClient webSocketClient = client(0);
         GatewayConfig.Limits limits = config.limits();
         for (RouteTable.Route route : RouteTable.all()) {
-            boolean webSocket = route.prefix().equals("/ws");
+            boolean webSocket = isWebSocket(route);
             Duration timeout = webSocket ? Duration.ZERO
                     : route.isImport() ? limits.importTimeout() : limits.downstreamTimeout();
             long bodyLimit = route.isImport() ? limits.importBody() : limits.jsonBody();
@@ -158,6 +161,7 @@ public class GatewayRouter {
                 .setBody(Body.body(Buffer.buffer(body)));
     }
 
+    /** Checks that need no caller first, then authenticate → admit → forward, or the refusal. */
     private void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         request.pause();
@@ -170,13 +174,19 @@ public class GatewayRouter {
             // request metrics by route, not by path: ids in paths would make a series per case, run and user
             ContextLocals.put(METRICS_PATH_TEMPLATE, route.prefix() + "/*");
         }
-        HttpProxy target = proxies.get(route);
         long limit = route.isImport() ? config.limits().importBody() : config.limits().jsonBody();
         String length = request.getHeader("Content-Length");
         if (length != null && parseLength(length) > limit) {
             Problems.send(request, 413, "payload-too-large", "Payload too large",
                     "The body is over the limit of " + limit + " bytes for this route.");
             request.connection().close();
+            return;
+        }
+        if (isWebSocket(route) && request.params().contains("access_token")) {
+            // A WebSocket authenticates with its first message at notification-service, never with a
+            // token in the URL, where proxies and access logs keep it.
+            Problems.send(request, 400, "token-in-url", "Token in URL",
+                    "WebSockets authenticate with their first message ({\"type\":\"auth\",\"token\":…}), not with access_token.");
             return;
         }
         String address = clientAddress.of(request);
@@ -186,129 +196,106 @@ public class GatewayRouter {
         request.headers().set("X-Forwarded-For", address);
         request.headers().set("X-Forwarded-Proto", request.scheme());
 
-        // A webhook delivery goes on without a token (its signature is checked where it lands), under the ordinary address limit.
-        if (RouteTable.isSignedWebhook(request.path())) {
-            if (!overLimit(request, admission.count(null, address, "api"), "api", false)) {
-                forward(target, request, null);
-            }
-            return;
+        authenticate(request.path(), route, authorization)
+                .chain(caller -> admit(caller, address))
+                .subscribe().with(caller -> forward(proxies.get(route), request, caller), failure -> refuse(request, failure));
+    }
+
+    /** Who a request comes from: nobody (on a route that needs no token) or the verified access token. */
+    private record Caller(JsonWebToken jwt, String scope) {
+
+        static Caller anonymous(String scope) {
+            return new Caller(null, scope);
         }
-        if (route.prefix().equals("/ws")) {
-            webSocket(target, request, address);
-            return;
+
+        static Caller of(JsonWebToken jwt) {
+            return new Caller(jwt, "api");
         }
-        // Signing in, registering and resetting get the stricter per-address limit.
-        if (RouteTable.isPublic(request.path())) {
-            if (!overLimit(request, admission.count(null, address, "auth"), "auth", false)) {
-                forward(target, request, null);
-            }
-            return;
+
+        boolean authenticated() {
+            return jwt != null;
+        }
+    }
+
+    /**
+     * A webhook delivery (its signature is checked where it lands) and a WebSocket upgrade (it
+     * authenticates with its first message) need no token; signing in, registering and resetting
+     * neither, under the stricter "auth" limit. Anything else needs an access JWT or an API token,
+     * which auth-service exchanges for one.
+     */
+    private Uni<Caller> authenticate(String path, RouteTable.Route route, String authorization) {
+        if (RouteTable.isSignedWebhook(path) || isWebSocket(route)) {
+            return Uni.createFrom().item(Caller.anonymous("api"));
+        }
+        if (RouteTable.isPublic(path)) {
+            return Uni.createFrom().item(Caller.anonymous("auth"));
         }
         String presented = bearer(authorization);
         if (presented == null) {
-            unauthorized(request, "A valid access token is required.");
-            return;
+            return Uni.createFrom().failure(Refusal.unauthorized("A valid access token is required."));
         }
         if (!presented.startsWith(ApiTokenExchange.PREFIX)) {
-            JsonWebToken jwt;
-            try {
-                jwt = verifiedTokens.verify(presented);
-            } catch (ParseException e) {
-                unauthorized(request, "The access token is invalid or expired.");
-                return;
-            }
-            admitAndForward(target, request, jwt, address);
-            return;
+            return Uni.createFrom().item(() -> Caller.of(verify(presented, () -> Refusal.unauthorized(INVALID_TOKEN))));
         }
-        apiTokens.accessTokenFor(presented).subscribe().with(
-                token -> {
-                    try {
-                        admitAndForward(target, request, verifiedTokens.verify(token), address);
-                    } catch (ParseException e) {
-                        unavailable(request, e);
-                    }
-                },
-                failure -> {
-                    if (failure instanceof AuthTokenClient.RejectedToken) {
-                        unauthorized(request, "The access token is invalid or expired.");
-                    } else {
-                        unavailable(request, failure);
-                    }
-                });
+        return apiTokens.accessTokenFor(presented)
+                .onFailure(AuthTokenClient.RejectedToken.class).transform(rejected -> Refusal.unauthorized(INVALID_TOKEN))
+                // a token auth-service has just issued that does not verify is the platform's fault: 503
+                .map(token -> Caller.of(verify(token, () -> new IllegalStateException("an exchanged token did not verify"))));
+    }
+
+    private JsonWebToken verify(String token, Supplier<RuntimeException> otherwise) {
+        try {
+            return verifiedTokens.verify(token);
+        } catch (ParseException e) {
+            throw otherwise.get();
+        }
     }
 
     /**
      * A user's token issued in an earlier session generation than the user's current one ends
-     * here; then the rate limits. Most requests find the generation remembered and go on at once,
-     * without Redis.
+     * here; then the request counts against the caller's and the address's rate windows. Most
+     * requests find the generation remembered and go on at once, without Redis. API tokens are
+     * revoked at auth-service, which the exchange asks (cached for 30 s).
      */
-    private void admitAndForward(HttpProxy target, HttpServerRequest request, JsonWebToken jwt, String address) {
-        if (jwt.getGroups().contains("API_TOKEN")) {
-            // API tokens are revoked at auth-service, which the exchange asks (cached for 30 s)
-            admitCounted(target, request, jwt, address);
-            return;
-        }
-        CompletableFuture<Long> generation = admission.sessionGeneration(jwt.getSubject());
-        if (generation.isDone() && !generation.isCompletedExceptionally()) {
-            admitIfCurrent(target, request, jwt, address, generation.join());
-            return;
-        }
-        generation.whenComplete((current, failure) -> {
-            if (failure != null) {
-                unavailable(request, failure);
-            } else {
-                admitIfCurrent(target, request, jwt, address, current);
-            }
-        });
+    private Uni<Caller> admit(Caller caller, String address) {
+        Uni<Caller> current = !caller.authenticated() || caller.jwt().getGroups().contains("API_TOKEN")
+                ? Uni.createFrom().item(caller)
+                : Uni.createFrom().completionStage(admission.sessionGeneration(caller.jwt().getSubject())).map(generation -> {
+                    if (Admission.revoked(caller.jwt(), generation)) {
+                        throw Refusal.unauthorized("The session has ended; sign in again.");
+                    }
+                    return caller;
+                });
+        return current.map(admitted -> withinLimits(admitted, address));
     }
 
-    private void admitIfCurrent(HttpProxy target, HttpServerRequest request, JsonWebToken jwt, String address,
-            long currentGeneration) {
-        if (Admission.revoked(jwt, currentGeneration)) {
-            unauthorized(request, "The session has ended; sign in again.");
-            return;
+    private Caller withinLimits(Caller caller, String address) {
+        Admission.Verdict verdict = admission.count(caller.authenticated() ? caller.jwt().getSubject() : null, address,
+                caller.scope());
+        if (verdict.addressHits() > admission.addressLimit(caller.scope())
+                || (caller.authenticated() && verdict.principalHits() > admission.principalLimit())) {
+            throw Refusal.tooManyRequests(Math.max(1, verdict.secondsLeftInWindow()));
         }
-        admitCounted(target, request, jwt, address);
+        return caller;
     }
 
-    private void admitCounted(HttpProxy target, HttpServerRequest request, JsonWebToken jwt, String address) {
-        if (!overLimit(request, admission.count(jwt.getSubject(), address, "api"), "api", true)) {
-            forward(target, request, jwt.getRawToken());
-        }
-    }
-
-    private boolean overLimit(HttpServerRequest request, Admission.Verdict verdict, String scope, boolean authenticated) {
-        boolean over = verdict.addressHits() > admission.addressLimit(scope)
-                || (authenticated && verdict.principalHits() > admission.principalLimit());
-        if (over) {
-            request.response().putHeader("Retry-After", Long.toString(Math.max(1, verdict.secondsLeftInWindow())));
-            Problems.send(request, 429, "too-many-requests", "Too many requests",
-                    "The rate limit is reached; try again after the Retry-After seconds.");
-        }
-        return over;
-    }
-
-    private void forward(HttpProxy target, HttpServerRequest request, String accessToken) {
-        if (accessToken != null) {
-            request.headers().set("Authorization", "Bearer " + accessToken);
+    private static void forward(HttpProxy target, HttpServerRequest request, Caller caller) {
+        if (caller.authenticated()) {
+            request.headers().set("Authorization", "Bearer " + caller.jwt().getRawToken());
         }
         target.handle(request);
     }
 
-    /**
-     * A WebSocket authenticates with its first message at notification-service, never with a
-     * token in the URL, where proxies and access logs keep it: an upgrade that carries one is
-     * refused (400) and never forwarded. The upgrade itself counts against the address's limit.
-     */
-    private void webSocket(HttpProxy target, HttpServerRequest request, String address) {
-        if (request.params().contains("access_token")) {
-            Problems.send(request, 400, "token-in-url", "Token in URL",
-                    "WebSockets authenticate with their first message ({\"type\":\"auth\",\"token\":…}), not with access_token.");
-            return;
+    private static void refuse(HttpServerRequest request, Throwable failure) {
+        if (failure instanceof Refusal refusal) {
+            refusal.send(request);
+        } else {
+            unavailable(request, failure);
         }
-        if (!overLimit(request, admission.count(null, address, "api"), "api", false)) {
-            forward(target, request, null);
-        }
+    }
+
+    private static boolean isWebSocket(RouteTable.Route route) {
+        return route.prefix().equals("/ws");
     }
 
     private static String bearer(String authorization) {
@@ -321,11 +308,6 @@ public class GatewayRouter {
 
     private static void notFound(HttpServerRequest request) {
         Problems.send(request, 404, "not-found", "Not found", "No such route: " + request.path());
-    }
-
-    private static void unauthorized(HttpServerRequest request, String detail) {
-        request.response().putHeader("WWW-Authenticate", "Bearer");
-        Problems.send(request, 401, "unauthorized", "Unauthorized", detail);
     }
 
     private static void unavailable(HttpServerRequest request, Throwable failure) {

@@ -1,5 +1,6 @@
 package io.testtrack.gateway.web;
 
+import io.testtrack.common.RequestIds;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;

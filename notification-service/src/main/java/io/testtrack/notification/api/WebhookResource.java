@@ -3,8 +3,8 @@ package io.testtrack.notification.api;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.notification.domain.Page;
-import io.testtrack.notification.service.WebhookService.Delivery;
-import io.testtrack.notification.service.WebhookService.Webhook;
+import io.testtrack.notification.domain.Webhook;
+import io.testtrack.notification.domain.WebhookDelivery;
 import io.testtrack.notification.service.WebhookService;
 import io.testtrack.platform.security.Principal;
 import jakarta.validation.Valid;
@@ -83,7 +83,7 @@ public class WebhookResource {
 
     @GET
     @Path("/{id}/deliveries")
-    public Uni<Page<Delivery>> deliveries(@PathParam("id") UUID id, @QueryParam("cursor") String cursor,
+    public Uni<Page<WebhookDelivery>> deliveries(@PathParam("id") UUID id, @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         return webhooks.deliveries(Principal.of(jwt), id, cursor, limit);
     }

@@ -42,7 +42,7 @@ public class AccessConsumer {
     @Incoming(CHANNEL)
     public Uni<Void> onEvent(ConsumerRecord<String, String> record) {
         List<EventEnvelope> applied = new ArrayList<>();
-        return events.consume(CONSUMER, record, envelope -> {
+        return events.applyOne(CONSUMER, record, envelope -> {
             applied.clear();
             applied.add(envelope);
             return Uni.createFrom().voidItem();

@@ -64,7 +64,7 @@ public class ActivityConsumer {
         long received = System.currentTimeMillis();
         // by event: an attempt that is rolled back and tried again (alone, say) replaces its messages
         Map<String, List<Delivery>> outgoing = new LinkedHashMap<>();
-        return events.consumeNew(CONSUMER, records, fresh -> {
+        return events.applyNewTogether(CONSUMER, records, fresh -> {
             fresh.forEach(envelope -> outgoing.remove(envelope.id()));
             return Multi.createFrom().iterable(fresh)
                     .onItem().transformToUniAndConcatenate((EventEnvelope envelope) -> activity.apply(envelope)

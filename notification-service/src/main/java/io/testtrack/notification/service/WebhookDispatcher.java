@@ -7,6 +7,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.events.EventEnvelope;
+import io.testtrack.notification.domain.Webhook;
 import io.testtrack.notification.domain.WebhookRules;
 import io.testtrack.notification.repository.SessionSql;
 import io.vertx.core.http.HttpMethod;

@@ -4,6 +4,8 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.testtrack.notification.domain.Cursor;
 import io.testtrack.notification.domain.Page;
+import io.testtrack.notification.domain.Webhook;
+import io.testtrack.notification.domain.WebhookDelivery;
 import io.testtrack.notification.domain.WebhookRules;
 import io.testtrack.platform.error.InvalidFieldsException;
 import io.testtrack.platform.error.ResourceNotFoundException;
@@ -29,14 +31,6 @@ import java.util.UUID;
 /** A project LEAD's webhooks: register, list, change, delete; their deliveries, listed and sent again. */
 @ApplicationScoped
 public class WebhookService {
-
-    public record Webhook(UUID id, UUID projectId, String url, List<String> eventTypes, boolean active, String disabledReason,
-            Instant createdAt, String secret) {
-    }
-
-    public record Delivery(UUID id, String eventId, String eventType, String status, int attempts, Integer lastStatusCode,
-            String lastError, Integer latencyMs, Instant createdAt, Instant completedAt, Instant nextAttemptAt, UUID redeliveryOf) {
-    }
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String COLUMNS = "id, project_id, url, event_types, active, disabled_reason, created_at";
@@ -97,7 +91,7 @@ public class WebhookService {
     }
 
     /** Newest first. */
-    public Uni<Page<Delivery>> deliveries(Principal principal, UUID id, String cursor, int limit) {
+    public Uni<Page<WebhookDelivery>> deliveries(Principal principal, UUID id, String cursor, int limit) {
         Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor);
         return owned(principal, id).chain(row -> {
             List<Object> params = new ArrayList<>(List.of(id, limit + 1));
@@ -110,7 +104,7 @@ public class WebhookService {
             return pool.preparedQuery("SELECT * FROM webhook_deliveries WHERE webhook_id = $1" + keyset
                     + " ORDER BY created_at DESC, id DESC LIMIT $2").execute(Tuple.from(params));
         }).map(rows -> {
-            List<Delivery> items = new ArrayList<>();
+            List<WebhookDelivery> items = new ArrayList<>();
             for (Row row : rows) {
                 if (items.size() < limit) {
                     items.add(delivery(row));
@@ -123,7 +117,7 @@ public class WebhookService {
     }
 
     /** Sends a delivery's payload again, as a new delivery with attempts of its own. */
-    public Uni<Delivery> redeliver(Principal principal, UUID id, UUID deliveryId) {
+    public Uni<WebhookDelivery> redeliver(Principal principal, UUID id, UUID deliveryId) {
         return owned(principal, id).chain(row -> pool.preparedQuery("INSERT INTO webhook_deliveries "
                         + "(id, webhook_id, event_id, event_type, payload, status, redelivery_of) "
                         + "SELECT $1, webhook_id, event_id, event_type, payload, 'PENDING', id FROM webhook_deliveries "
@@ -182,8 +176,8 @@ public class WebhookService {
                 row.getOffsetDateTime("created_at").toInstant(), secret);
     }
 
-    private static Delivery delivery(Row row) {
-        return new Delivery(row.getUUID("id"), row.getString("event_id"), row.getString("event_type"), row.getString("status"),
+    private static WebhookDelivery delivery(Row row) {
+        return new WebhookDelivery(row.getUUID("id"), row.getString("event_id"), row.getString("event_type"), row.getString("status"),
                 row.getInteger("attempts"), row.getInteger("last_status_code"), row.getString("last_error"),
                 row.getInteger("last_latency_ms"), instant(row.getOffsetDateTime("created_at")),
                 instant(row.getOffsetDateTime("completed_at")),

@@ -1,5 +1,7 @@
 package io.testtrack.platform.error;
 
+import io.testtrack.common.Problem;
+
 /**
  * A failure the client can act on. Subclasses fix the HTTP status and problem type; the message
  * is shown to the client as {@code detail}, so it never carries internals.

@@ -1,5 +1,6 @@
 package io.testtrack.platform.error;
 
+import io.testtrack.common.Problem;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -1,7 +1,7 @@
 package io.testtrack.platform.fields;
 
+import io.testtrack.common.Problem;
 import io.testtrack.platform.error.InvalidFieldsException;
-import io.testtrack.platform.error.Problem;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;

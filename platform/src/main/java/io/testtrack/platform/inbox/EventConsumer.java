@@ -81,8 +81,8 @@ public class EventConsumer {
         this.topicPrefix = config.kafka().topicPrefix().orElse("");
     }
 
-    /** One record, one transaction. */
-    public Uni<Void> consume(String consumer, ConsumerRecord<String, String> record,
+    /** One event at a time: one record, one transaction. */
+    public Uni<Void> applyOne(String consumer, ConsumerRecord<String, String> record,
             Function<EventEnvelope, Uni<Void>> change) {
         List<Delivered> delivered = delivered(consumer, List.of(record));
         if (delivered.isEmpty()) {
@@ -94,24 +94,25 @@ public class EventConsumer {
             MDC.put(CorrelationId.MDC_KEY, correlationId);
         }
         return tracked(consumer, delivered, applyOrPark(consumer, delivered, OnBadEvent.PARK, Vertx.currentContext(),
-                one -> inTransaction(consumer, () -> inbox.once(consumer, envelope, () -> change.apply(envelope)).replaceWithVoid())));
+                only -> inTransaction(consumer,
+                        () -> inbox.once(consumer, only.get(0), () -> change.apply(only.get(0))).replaceWithVoid())));
     }
 
     /**
-     * A poll's worth of records in one transaction: claimed in the inbox with one statement, then
+     * A poll at a time: a poll's worth of records in one transaction, claimed in the inbox with one statement, then
      * each new event applied, in order, under its request id. Catching up on a backlog (a restart,
      * a bulk import upstream) then costs one commit and one claim per poll instead of per event.
      * Records that are not events are logged and skipped.
      */
-    public Uni<Void> consumeAll(String consumer, Iterable<ConsumerRecord<String, String>> records,
+    public Uni<Void> applyPoll(String consumer, Iterable<ConsumerRecord<String, String>> records,
             Function<EventEnvelope, Uni<Void>> change) {
-        return consumeAll(consumer, records, OnBadEvent.PARK, change);
+        return applyPoll(consumer, records, OnBadEvent.PARK, change);
     }
 
-    /** As {@link #consumeAll(String, Iterable, Function)}, choosing what becomes of a bad event. */
-    public Uni<Void> consumeAll(String consumer, Iterable<ConsumerRecord<String, String>> records, OnBadEvent onBadEvent,
+    /** As {@link #applyPoll(String, Iterable, Function)}, choosing what becomes of a bad event. */
+    public Uni<Void> applyPoll(String consumer, Iterable<ConsumerRecord<String, String>> records, OnBadEvent onBadEvent,
             Function<EventEnvelope, Uni<Void>> change) {
-        return consumeNew(consumer, records, onBadEvent, fresh -> Multi.createFrom().iterable(fresh)
+        return applyNewTogether(consumer, records, onBadEvent, fresh -> Multi.createFrom().iterable(fresh)
                 .onItem().transformToUniAndConcatenate(envelope -> {
                     if (envelope.correlationid() != null) {
                         MDC.put(CorrelationId.MDC_KEY, envelope.correlationid());
@@ -122,17 +123,17 @@ public class EventConsumer {
     }
 
     /**
-     * As {@link #consumeAll}, but the events of the poll that this consumer had not applied yet
-     * are handed to {@code change} together, in order, in the same transaction as their inbox
+     * The new ones together: as {@link #applyPoll}, but the events of the poll that this consumer
+     * had not applied yet are handed to {@code change} together, in order, in the same transaction as their inbox
      * rows: for a consumer whose work is cheaper for many events at once. The log context has
      * their request id when they share one (a poll's events mostly come from one request).
      */
-    public Uni<Void> consumeNew(String consumer, Iterable<ConsumerRecord<String, String>> records,
+    public Uni<Void> applyNewTogether(String consumer, Iterable<ConsumerRecord<String, String>> records,
             Function<List<EventEnvelope>, Uni<Void>> change) {
-        return consumeNew(consumer, records, OnBadEvent.PARK, change);
+        return applyNewTogether(consumer, records, OnBadEvent.PARK, change);
     }
 
-    private Uni<Void> consumeNew(String consumer, Iterable<ConsumerRecord<String, String>> records, OnBadEvent onBadEvent,
+    private Uni<Void> applyNewTogether(String consumer, Iterable<ConsumerRecord<String, String>> records, OnBadEvent onBadEvent,
             Function<List<EventEnvelope>, Uni<Void>> change) {
         List<Delivered> delivered = delivered(consumer, records);
         if (delivered.isEmpty()) {

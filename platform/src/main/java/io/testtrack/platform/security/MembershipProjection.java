@@ -46,7 +46,7 @@ public class MembershipProjection {
      */
     @Incoming(CHANNEL)
     public Uni<Void> onAccessEvents(ConsumerRecords<String, String> records) {
-        return events.consumeAll(CONSUMER, records, EventConsumer.OnBadEvent.STOP, this::apply);
+        return events.applyPoll(CONSUMER, records, EventConsumer.OnBadEvent.STOP, this::apply);
     }
 
     private Uni<Void> apply(EventEnvelope envelope) {

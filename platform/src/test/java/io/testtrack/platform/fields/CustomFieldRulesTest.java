@@ -3,8 +3,8 @@ package io.testtrack.platform.fields;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.testtrack.common.Problem;
 import io.testtrack.platform.error.InvalidFieldsException;
-import io.testtrack.platform.error.Problem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -47,7 +47,7 @@ public class ProbeConsumer {
 
     @Incoming("probe-in")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return events.consume(CONSUMER, record, envelope -> {
+        return events.applyOne(CONSUMER, record, envelope -> {
             String requestId = CorrelationId.current();
             if (requestId != null) {
                 REQUEST_IDS.put(envelope.id(), requestId);
@@ -58,7 +58,7 @@ public class ProbeConsumer {
 
     @Incoming("probe-batch-in")
     public Uni<Void> consumeAll(ConsumerRecords<String, String> records) {
-        return events.consumeAll(BATCH_CONSUMER, records, envelope -> apply(BATCH_CONSUMER, "probe_applied_batch", envelope));
+        return events.applyPoll(BATCH_CONSUMER, records, envelope -> apply(BATCH_CONSUMER, "probe_applied_batch", envelope));
     }
 
     /** The probe change of {@code consumer}, into {@code table}, failing as the class comment says. */

@@ -58,7 +58,7 @@ public class ProbeResource {
                 .mapToObj(seq -> new ConsumerRecord<>(ProbeRecorded.TOPIC, 0, seq, poll.aggregate(), EventCodec.write(
                         EventCodec.envelope(new ProbeRecorded(poll.aggregate(), seq), "/testtrack/probe", Instant.now(), null))))
                 .toList();
-        return events.consumeAll(poll.consumer(), records, poll.onBadEvent(),
+        return events.applyPoll(poll.consumer(), records, poll.onBadEvent(),
                 envelope -> ProbeConsumer.apply(poll.consumer(), "probe_applied", envelope));
     }
 

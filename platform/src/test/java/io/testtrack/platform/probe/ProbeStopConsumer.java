@@ -27,7 +27,7 @@ public class ProbeStopConsumer {
 
     @Incoming("probe-stop-in")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return events.consume("probe-stop", record, envelope -> {
+        return events.applyOne("probe-stop", record, envelope -> {
             // once: a later application that reads the event again (it was never acknowledged) applies it
             if (BROKEN_FOR.remove(EventCodec.payload(envelope, ProbeRecorded.class).aggregate())) {
                 return Uni.createFrom().failure(new IllegalStateException("a bug in the consumer"));

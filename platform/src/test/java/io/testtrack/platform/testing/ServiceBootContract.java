@@ -37,7 +37,7 @@ public abstract class ServiceBootContract {
     protected abstract String expectedSchema();
 
     @Test
-    void ownsTheSchemaDesignMdGivesIt() {
+    void ownsTheSchemaItsModuleTableNames() {
         assertEquals(expectedSchema(), config.schema());
         assertEquals(expectedSchema(), scalar("SELECT current_schema()"));
     }

@@ -1,9 +1,12 @@
 package io.testtrack.testcase.api;
 
 import io.testtrack.events.testcase.TestCaseSnapshot;
+import io.testtrack.testcase.domain.AutomationKey;
+import io.testtrack.testcase.domain.BulkAction;
 import io.testtrack.testcase.domain.CaseContent;
 import io.testtrack.testcase.domain.CaseListing;
 import io.testtrack.testcase.domain.CaseStatus;
+import io.testtrack.testcase.domain.CaseTitle;
 import io.testtrack.testcase.domain.CaseType;
 import io.testtrack.testcase.domain.Limits;
 import io.testtrack.testcase.domain.NumberedStep;
@@ -11,12 +14,10 @@ import io.testtrack.testcase.domain.Priority;
 import io.testtrack.testcase.domain.Steps;
 import io.testtrack.testcase.domain.TestCase;
 import io.testtrack.testcase.domain.TestCaseVersion;
-import io.testtrack.testcase.service.BulkService;
-import io.testtrack.testcase.service.CaseWriter;
+import io.testtrack.testcase.domain.WrittenCase;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -37,7 +38,7 @@ public final class CaseDtos {
     public record CaseInput(
             UUID projectId,
             Integer version,
-            @NotBlank @Size(max = Limits.TITLE) String title,
+            @NotNull @CaseTitle String title,
             @Size(max = Limits.TEXT) String description,
             @Size(max = Limits.TEXT) String preconditions,
             CaseType type,
@@ -46,7 +47,7 @@ public final class CaseDtos {
             @Size(max = 30) List<@NotNull String> tags,
             @Min(0) @Max(Limits.ESTIMATE_MINUTES) Integer estimateMinutes,
             UUID suiteId,
-            @Size(min = 1, max = Limits.AUTOMATION_KEY) String automationKey,
+            @AutomationKey String automationKey,
             @Size(max = Steps.MAX_STEPS) List<@NotNull @Valid NumberedStep> steps,
             Map<String, Object> customFields) {
 
@@ -62,7 +63,7 @@ public final class CaseDtos {
     public record ReplaceSteps(@NotNull Integer version, @NotNull @Size(max = Steps.MAX_STEPS) List<@NotNull @Valid NumberedStep> steps) {
     }
 
-    public record CloneCase(@Size(min = 1, max = Limits.TITLE) String title, UUID suiteId) {
+    public record CloneCase(@CaseTitle String title, UUID suiteId) {
     }
 
     public record RestoreVersion(Integer version) {
@@ -70,8 +71,8 @@ public final class CaseDtos {
 
     public record Bulk(
             @NotNull UUID projectId,
-            @NotNull @Size(min = 1, max = BulkService.MAX_IDS) List<@NotNull UUID> ids,
-            @NotNull BulkService.Action action,
+            @NotNull @Size(min = 1, max = Limits.BULK_IDS) List<@NotNull UUID> ids,
+            @NotNull BulkAction action,
             UUID suiteId,
             boolean moveToRoot,
             Priority priority,
@@ -89,7 +90,7 @@ public final class CaseDtos {
             List<TestCaseSnapshot.Step> expandedSteps, Map<String, Object> customFields, UUID createdBy, Instant createdAt,
             UUID updatedBy, Instant updatedAt) {
 
-        static CaseView of(CaseWriter.Written written) {
+        static CaseView of(WrittenCase written) {
             TestCase c = written.testCase();
             return new CaseView(c.id, c.projectId, c.key, c.version, c.title, c.description, c.preconditions, c.type, c.priority,
                     c.status, c.tags, c.estimateMinutes, c.suiteId, c.automationKey, c.automationKey != null,

@@ -4,6 +4,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.platform.error.InvalidFieldsException;
 import io.testtrack.platform.security.Principal;
+import io.testtrack.testcase.domain.ImportReport;
 import io.testtrack.testcase.service.CsvExport;
 import io.testtrack.testcase.service.CsvImport;
 import io.vertx.mutiny.core.Vertx;
@@ -54,7 +55,7 @@ public class CsvResource {
     @POST
     @Path("/import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Uni<CsvImport.Report> importUpload(@QueryParam("projectId") UUID projectId, @QueryParam("dryRun") boolean dryRun,
+    public Uni<ImportReport> importUpload(@QueryParam("projectId") UUID projectId, @QueryParam("dryRun") boolean dryRun,
             @RestForm("file") FileUpload file) {
         if (file == null) {
             throw new InvalidFieldsException("file", "is required: the CSV as the form part named file");
@@ -66,11 +67,11 @@ public class CsvResource {
     @POST
     @Path("/import")
     @Consumes(CSV)
-    public Uni<CsvImport.Report> importBody(@QueryParam("projectId") UUID projectId, @QueryParam("dryRun") boolean dryRun, byte[] body) {
+    public Uni<ImportReport> importBody(@QueryParam("projectId") UUID projectId, @QueryParam("dryRun") boolean dryRun, byte[] body) {
         return run(projectId, body == null ? new byte[0] : body, dryRun);
     }
 
-    private Uni<CsvImport.Report> run(UUID projectId, byte[] file, boolean dryRun) {
+    private Uni<ImportReport> run(UUID projectId, byte[] file, boolean dryRun) {
         if (projectId == null) {
             throw new InvalidFieldsException("projectId", "is required");
         }

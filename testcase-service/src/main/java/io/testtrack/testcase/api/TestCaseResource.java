@@ -14,6 +14,7 @@ import io.testtrack.testcase.api.CaseDtos.ReplaceSteps;
 import io.testtrack.testcase.api.CaseDtos.RestoreVersion;
 import io.testtrack.testcase.api.CaseDtos.VersionSummary;
 import io.testtrack.testcase.api.CaseDtos.VersionView;
+import io.testtrack.testcase.domain.BulkAction;
 import io.testtrack.testcase.domain.Steps;
 import io.testtrack.testcase.domain.Tags;
 import io.testtrack.testcase.service.BulkService;
@@ -145,7 +146,7 @@ public class TestCaseResource {
     @POST
     @Path("/bulk")
     public Uni<BulkResult> bulk(@Valid @NotNull Bulk body) {
-        if (body.action() == BulkService.Action.UPDATE && body.suiteId() == null && !body.moveToRoot() && body.priority() == null
+        if (body.action() == BulkAction.UPDATE && body.suiteId() == null && !body.moveToRoot() && body.priority() == null
                 && body.status() == null && body.addTags() == null && body.removeTags() == null) {
             throw new InvalidFieldsException("action", "an UPDATE names at least one of suiteId, moveToRoot, priority, status,"
                     + " addTags, removeTags");

@@ -8,6 +8,7 @@ public final class Limits {
     public static final int AUTOMATION_KEY = 1_000;
     public static final int ESTIMATE_MINUTES = 100_000;
     public static final int IMPORT_ROWS = 50_000;
+    public static final int BULK_IDS = 1_000;
 
     private Limits() {
     }

@@ -2,7 +2,7 @@ package io.testtrack.testcase.domain;
 
 import io.testtrack.events.testcase.TestCaseSnapshot;
 import io.testtrack.platform.error.InvalidFieldsException;
-import io.testtrack.platform.error.Problem;
+import io.testtrack.common.Problem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -35,7 +35,7 @@ public class AutomatedTestConsumer {
      */
     @Incoming(CHANNEL)
     public Uni<Void> onExecutionEvents(ConsumerRecords<String, String> records) {
-        return events.consumeNew(CONSUMER, records, envelopes -> {
+        return events.applyNewTogether(CONSUMER, records, envelopes -> {
             List<AutomatedTestDiscovered> discovered = new ArrayList<>();
             for (EventEnvelope envelope : envelopes) {
                 if (EventCodec.payload(envelope).orElse(null) instanceof AutomatedTestDiscovered test) {

@@ -7,6 +7,7 @@ import io.testtrack.events.execution.AutomatedTestDiscovered;
 import io.testtrack.platform.error.ConflictException;
 import io.testtrack.platform.error.ResourceNotFoundException;
 import io.testtrack.testcase.domain.CaseContent;
+import io.testtrack.testcase.domain.CaseRules;
 import io.testtrack.testcase.domain.CaseStatus;
 import io.testtrack.testcase.domain.CaseType;
 import io.testtrack.testcase.domain.Limits;
@@ -52,7 +53,7 @@ public class AutomatedCases {
         Map<UUID, Map<String, AutomatedTestDiscovered>> byProject = new LinkedHashMap<>();
         for (AutomatedTestDiscovered event : events) {
             String automationKey = event.automationKey();
-            if (automationKey == null || automationKey.isBlank() || automationKey.length() > Limits.AUTOMATION_KEY) {
+            if (automationKey == null || automationKey.isBlank() || !CaseRules.isAutomationKey(automationKey)) {
                 Log.warnf("ignored a discovered test without a usable automation key in project %s", event.projectId());
                 continue;
             }

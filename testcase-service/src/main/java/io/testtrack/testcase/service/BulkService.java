@@ -7,9 +7,12 @@ import io.testtrack.platform.error.ResourceNotFoundException;
 import io.testtrack.platform.security.Permission;
 import io.testtrack.platform.security.Principal;
 import io.testtrack.platform.security.ProjectAccess;
+import io.testtrack.testcase.domain.BulkAction;
 import io.testtrack.testcase.domain.CaseContent;
 import io.testtrack.testcase.domain.CaseStatus;
+import io.testtrack.testcase.domain.Limits;
 import io.testtrack.testcase.domain.Priority;
+import io.testtrack.testcase.domain.WrittenCase;
 import io.testtrack.testcase.repository.ProjectDirectory;
 import io.testtrack.testcase.repository.TestCaseRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,12 +29,6 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class BulkService {
-
-    public static final int MAX_IDS = 1_000;
-
-    public enum Action {
-        UPDATE, DELETE, RESTORE
-    }
 
     /** What an UPDATE changes; null leaves a field as it is, {@code clearSuite} moves cases to the root. */
     public record Changes(UUID suiteId, boolean clearSuite, Priority priority, CaseStatus status, List<String> addTags,
@@ -51,16 +48,16 @@ public class BulkService {
     }
 
     /** Answers how many cases changed. */
-    public Uni<Integer> apply(Principal principal, UUID projectId, List<UUID> ids, Action action, Changes changes) {
+    public Uni<Integer> apply(Principal principal, UUID projectId, List<UUID> ids, BulkAction action, Changes changes) {
         Set<UUID> unique = new LinkedHashSet<>(ids);
-        if (unique.size() > MAX_IDS) {
-            return Uni.createFrom().failure(new InvalidFieldsException("ids", "at most " + MAX_IDS + " ids at once"));
+        if (unique.size() > Limits.BULK_IDS) {
+            return Uni.createFrom().failure(new InvalidFieldsException("ids", "at most " + Limits.BULK_IDS + " ids at once"));
         }
         UUID by = principal.actorId();
         return access.require(principal, projectId, Permission.WRITE_CASES)
                 .chain(() -> projects.writableKey(projectId))
                 .chain(() -> Panache.withTransaction(() -> cases.lockAll(projectId, unique).chain(found -> {
-                    boolean wantDeleted = action == Action.RESTORE;
+                    boolean wantDeleted = action == BulkAction.RESTORE;
                     List<UUID> missing = new ArrayList<>(unique);
                     found.stream().filter(c -> c.isDeleted() == wantDeleted).forEach(c -> missing.remove(c.id));
                     if (!missing.isEmpty()) {
@@ -72,7 +69,7 @@ public class BulkService {
                         case DELETE -> writer.deleted(testCase, by).replaceWith(true);
                         case RESTORE -> writer.restored(testCase, by).replaceWith(true);
                         case UPDATE -> writer.write(testCase, changed(testCase.content(), changes), by, "Bulk edit")
-                                .map(CaseWriter.Written::changed);
+                                .map(WrittenCase::changed);
                     }).map(results -> (int) results.stream().filter(Boolean::booleanValue).count());
                 })));
     }

@@ -16,6 +16,7 @@ import io.testtrack.testcase.domain.Steps;
 import io.testtrack.testcase.domain.Tags;
 import io.testtrack.testcase.domain.TestCase;
 import io.testtrack.testcase.domain.TestCaseVersion;
+import io.testtrack.testcase.domain.WrittenCase;
 import io.testtrack.testcase.repository.FieldDefinitionRepository;
 import io.testtrack.testcase.repository.SharedStepsRepository;
 import io.testtrack.testcase.repository.SuiteRepository;
@@ -36,10 +37,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class CaseWriter {
-
-    /** A case as written, with its steps expanded; {@code changed} is false when the content was already so. */
-    public record Written(TestCase testCase, List<TestCaseSnapshot.Step> steps, boolean changed) {
-    }
 
     private final TestCaseRepository cases;
     private final SuiteRepository suites;
@@ -62,7 +59,7 @@ public class CaseWriter {
     }
 
     /** Writes {@code content} as the case's next version (its first for a new case); no change, no version. */
-    public Uni<Written> write(TestCase testCase, CaseContent content, UUID by, String summary) {
+    public Uni<WrittenCase> write(TestCase testCase, CaseContent content, UUID by, String summary) {
         return check(testCase.projectId, content)
                 .call(checked -> uniqueAutomationKey(testCase, checked.automationKey()))
                 .chain(checked -> shared.stepsOf(testCase.projectId, Steps.sharedIds(checked.steps()))
@@ -73,12 +70,12 @@ public class CaseWriter {
      * Writes content that {@link #check} (or a bulk equivalent, such as the CSV import's) has
      * passed, with the shared groups it includes already loaded.
      */
-    public Uni<Written> writeChecked(TestCase testCase, CaseContent checked, Map<UUID, List<StepItem>> groups, UUID by,
+    public Uni<WrittenCase> writeChecked(TestCase testCase, CaseContent checked, Map<UUID, List<StepItem>> groups, UUID by,
             String summary) {
         boolean created = testCase.version == 0;
         List<TestCaseSnapshot.Step> steps = Steps.expand(checked.steps(), groups);
         if (!created && checked.changesFrom(testCase.content()).isEmpty()) {
-            return Uni.createFrom().item(new Written(testCase, steps, false));
+            return Uni.createFrom().item(new WrittenCase(testCase, steps, false));
         }
         int previous = testCase.version;
         List<String> changes = testCase.apply(checked, Steps.text(steps), by, Instant.now());
@@ -115,7 +112,7 @@ public class CaseWriter {
     }
 
     /** A shared group the case includes was edited: same content, new steps, so a new version. */
-    public Uni<Written> sharedStepsEdited(TestCase testCase, UUID by, String summary) {
+    public Uni<WrittenCase> sharedStepsEdited(TestCase testCase, UUID by, String summary) {
         return expand(testCase).chain(steps -> {
             int previous = testCase.version;
             testCase.apply(testCase.content(), Steps.text(steps), by, Instant.now());
@@ -124,7 +121,7 @@ public class CaseWriter {
     }
 
     /** A case back from the trash: a version that says so, and a snapshot that consumers upsert again. */
-    public Uni<Written> restored(TestCase testCase, UUID by) {
+    public Uni<WrittenCase> restored(TestCase testCase, UUID by) {
         return uniqueAutomationKey(testCase, testCase.automationKey).chain(() -> expand(testCase)).chain(steps -> {
             int previous = testCase.version;
             testCase.deletedAt = null;
@@ -188,7 +185,7 @@ public class CaseWriter {
                 c.priority.name(), c.status.name(), c.tags, c.suiteId, c.automationKey, steps, c.customFields, c.updatedAt);
     }
 
-    private Uni<Written> record(TestCase testCase, List<TestCaseSnapshot.Step> steps, List<String> changes, String summary,
+    private Uni<WrittenCase> record(TestCase testCase, List<TestCaseSnapshot.Step> steps, List<String> changes, String summary,
             boolean created, int previous, UUID by) {
         totals.touched(testCase.projectId);
         Uni<TestCase> stored = created ? cases.persist(testCase) : Uni.createFrom().item(testCase);
@@ -196,7 +193,7 @@ public class CaseWriter {
         return stored
                 .chain(() -> versions.persist(TestCaseVersion.of(testCase, steps, changes, summary)))
                 .chain(() -> outbox.record(created ? new TestCaseCreated(snapshot, by) : new TestCaseUpdated(snapshot, previous, by)))
-                .replaceWith(new Written(testCase, steps, true));
+                .replaceWith(new WrittenCase(testCase, steps, true));
     }
 
     private Uni<Void> uniqueAutomationKey(TestCase testCase, String automationKey) {

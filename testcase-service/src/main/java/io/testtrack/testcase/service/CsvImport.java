@@ -2,17 +2,19 @@ package io.testtrack.testcase.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.testtrack.common.Problem;
 import io.testtrack.platform.error.InvalidFieldsException;
-import io.testtrack.platform.error.Problem;
 import io.testtrack.platform.fields.CustomFieldRules;
 import io.testtrack.platform.security.Permission;
 import io.testtrack.platform.security.Principal;
 import io.testtrack.platform.security.ProjectAccess;
 import io.testtrack.testcase.domain.CaseContent;
+import io.testtrack.testcase.domain.CaseRules;
 import io.testtrack.testcase.domain.CaseStatus;
 import io.testtrack.testcase.domain.CaseType;
 import io.testtrack.testcase.domain.CsvLayout;
 import io.testtrack.testcase.domain.FieldDefinition;
+import io.testtrack.testcase.domain.ImportReport;
 import io.testtrack.testcase.domain.Limits;
 import io.testtrack.testcase.domain.Priority;
 import io.testtrack.testcase.domain.SharedSteps;
@@ -59,9 +61,6 @@ import org.apache.commons.csv.CSVRecord;
 @ApplicationScoped
 public class CsvImport {
 
-    public record Report(boolean dryRun, int rows, int created, int updated, int unchanged, List<Problem.FieldError> errors) {
-    }
-
     private record Row(long line, Map<String, String> cells) {
         String get(String column) {
             return CsvLayout.unescape(cells.getOrDefault(column, ""));
@@ -93,14 +92,14 @@ public class CsvImport {
         this.projects = projects;
     }
 
-    public Uni<Report> run(Principal principal, UUID projectId, byte[] file, boolean dryRun) {
+    public Uni<ImportReport> run(Principal principal, UUID projectId, byte[] file, boolean dryRun) {
         UUID by = principal.actorId();
         return access.require(principal, projectId, Permission.WRITE_CASES)
                 .chain(() -> projects.writableKey(projectId))
                 .chain(projectKey -> {
                     List<Row> rows = parse(file);
                     return Panache.withTransaction(() -> prepare(projectId, rows).chain(prepared -> {
-                        Report report = report(dryRun, rows.size(), prepared.prepared(), prepared.errors());
+                        ImportReport report = report(dryRun, rows.size(), prepared.prepared(), prepared.errors());
                         if (!prepared.errors().isEmpty()) {
                             if (dryRun) {
                                 return Uni.createFrom().item(report);
@@ -115,14 +114,14 @@ public class CsvImport {
                 });
     }
 
-    private static Report report(boolean dryRun, int rows, List<Prepared> prepared, List<Problem.FieldError> errors) {
+    private static ImportReport report(boolean dryRun, int rows, List<Prepared> prepared, List<Problem.FieldError> errors) {
         if (!errors.isEmpty()) {
-            return new Report(dryRun, rows, 0, 0, 0, errors);
+            return new ImportReport(dryRun, rows, 0, 0, 0, errors);
         }
         int created = (int) prepared.stream().filter(p -> p.existing() == null).count();
         int updated = (int) prepared.stream().filter(p -> p.existing() != null && (!p.content().changesFrom(p.existing().content()).isEmpty()
                 || (!p.suitePath().isEmpty() && p.content().suiteId() == null))).count();
-        return new Report(dryRun, rows, created, updated, prepared.size() - created - updated, errors);
+        return new ImportReport(dryRun, rows, created, updated, prepared.size() - created - updated, errors);
     }
 
     /** The file as rows; a file that is not UTF-8, has a broken quote or the wrong columns fails as a whole. */
@@ -201,8 +200,8 @@ public class CsvImport {
             String at = "rows[" + row.line() + "].";
             TestCase target = byKey.get(row.get(CsvLayout.KEY).trim());
             String title = row.get(CsvLayout.TITLE).trim();
-            if (title.isEmpty() || title.length() > Limits.TITLE) {
-                rowErrors.add(new Problem.FieldError(at + CsvLayout.TITLE, "must be 1-" + Limits.TITLE + " characters"));
+            if (!CaseRules.isTitle(title)) {
+                rowErrors.add(new Problem.FieldError(at + CsvLayout.TITLE, CaseRules.TITLE_RULE));
             }
             String description = text(row, CsvLayout.DESCRIPTION, at, rowErrors);
             String preconditions = text(row, CsvLayout.PRECONDITIONS, at, rowErrors);
@@ -220,8 +219,8 @@ public class CsvImport {
             if (!automationKey.isEmpty()) {
                 UUID owner = ownerOfAutomationKey.get(automationKey);
                 Long earlier = automationKeyLine.putIfAbsent(automationKey, row.line());
-                if (automationKey.length() > Limits.AUTOMATION_KEY) {
-                    rowErrors.add(new Problem.FieldError(at + CsvLayout.AUTOMATION_KEY, "must be at most " + Limits.AUTOMATION_KEY + " characters"));
+                if (!CaseRules.isAutomationKey(automationKey)) {
+                    rowErrors.add(new Problem.FieldError(at + CsvLayout.AUTOMATION_KEY, CaseRules.AUTOMATION_KEY_RULE));
                 } else if (earlier != null) {
                     rowErrors.add(new Problem.FieldError(at + CsvLayout.AUTOMATION_KEY, "repeats the automation key of row " + earlier));
                 } else if (owner != null && (target == null || !owner.equals(target.id))) {

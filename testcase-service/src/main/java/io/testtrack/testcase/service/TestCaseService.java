@@ -9,6 +9,7 @@ import io.testtrack.platform.security.ProjectAccess;
 import io.testtrack.testcase.domain.CaseContent;
 import io.testtrack.testcase.domain.StepItem;
 import io.testtrack.testcase.domain.TestCase;
+import io.testtrack.testcase.domain.WrittenCase;
 import io.testtrack.testcase.repository.ProjectDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -31,7 +32,7 @@ public class TestCaseService {
         this.projects = projects;
     }
 
-    public Uni<CaseWriter.Written> create(Principal principal, UUID projectId, CaseContent content) {
+    public Uni<WrittenCase> create(Principal principal, UUID projectId, CaseContent content) {
         return access.require(principal, projectId, Permission.WRITE_CASES)
                 .chain(() -> projects.writableKey(projectId))
                 .chain(key -> projects.reserveNumbers(projectId, 1).chain(number -> Panache.withTransaction(() -> writer.write(
@@ -39,21 +40,21 @@ public class TestCaseService {
                         principal.actorId(), "Created"))));
     }
 
-    public Uni<CaseWriter.Written> get(Principal principal, UUID id) {
+    public Uni<WrittenCase> get(Principal principal, UUID id) {
         return Panache.withSession(() -> cases.find(principal, id, Permission.READ)
-                .chain(testCase -> writer.expand(testCase).map(steps -> new CaseWriter.Written(testCase, steps, false))));
+                .chain(testCase -> writer.expand(testCase).map(steps -> new WrittenCase(testCase, steps, false))));
     }
 
     /** Replaces the content; {@code expectedVersion} is the version the edit was made against. */
-    public Uni<CaseWriter.Written> update(Principal principal, UUID id, int expectedVersion, CaseContent content) {
+    public Uni<WrittenCase> update(Principal principal, UUID id, int expectedVersion, CaseContent content) {
         return edit(principal, id, expectedVersion, current -> content, "Edited");
     }
 
-    public Uni<CaseWriter.Written> replaceSteps(Principal principal, UUID id, int expectedVersion, List<StepItem> steps) {
+    public Uni<WrittenCase> replaceSteps(Principal principal, UUID id, int expectedVersion, List<StepItem> steps) {
         return edit(principal, id, expectedVersion, current -> current.withSteps(steps), "Steps edited");
     }
 
-    public Uni<CaseWriter.Written> clone(Principal principal, UUID id, String title, UUID suiteId) {
+    public Uni<WrittenCase> clone(Principal principal, UUID id, String title, UUID suiteId) {
         return Panache.withSession(() -> cases.find(principal, id, Permission.WRITE_CASES))
                 .chain(source -> projects.writableKey(source.projectId).chain(key -> projects.reserveNumbers(source.projectId, 1)
                         .chain(number -> Panache.withTransaction(() -> writer.write(
@@ -73,13 +74,13 @@ public class TestCaseService {
                 }));
     }
 
-    public Uni<CaseWriter.Written> restore(Principal principal, UUID id) {
+    public Uni<WrittenCase> restore(Principal principal, UUID id) {
         return Panache.withTransaction(() -> cases.lockDeleted(principal, id, Permission.WRITE_CASES)
                 .call(testCase -> projects.writableKey(testCase.projectId))
                 .chain(testCase -> writer.restored(testCase, principal.actorId())));
     }
 
-    private Uni<CaseWriter.Written> edit(Principal principal, UUID id, int expectedVersion,
+    private Uni<WrittenCase> edit(Principal principal, UUID id, int expectedVersion,
             java.util.function.UnaryOperator<CaseContent> change, String summary) {
         return Panache.withTransaction(() -> cases.lock(principal, id, Permission.WRITE_CASES)
                 .call(testCase -> projects.writableKey(testCase.projectId))

@@ -10,6 +10,7 @@ import io.testtrack.testcase.domain.StepItem;
 import io.testtrack.testcase.domain.Steps;
 import io.testtrack.testcase.domain.TestCase;
 import io.testtrack.testcase.domain.TestCaseVersion;
+import io.testtrack.testcase.domain.WrittenCase;
 import io.testtrack.testcase.repository.FieldDefinitionRepository;
 import io.testtrack.testcase.repository.ProjectDirectory;
 import io.testtrack.testcase.repository.SharedStepsRepository;
@@ -61,7 +62,7 @@ public class VersionService {
      * a deleted suite puts the case at the root, a deleted shared group is inlined with the steps
      * it had then, a deleted custom field's value is dropped.
      */
-    public Uni<CaseWriter.Written> restore(Principal principal, UUID caseId, int version, Integer expectedVersion) {
+    public Uni<WrittenCase> restore(Principal principal, UUID caseId, int version, Integer expectedVersion) {
         return Panache.withTransaction(() -> cases.lock(principal, caseId, Permission.WRITE_CASES)
                 .call(testCase -> projects.writableKey(testCase.projectId))
                 .chain(testCase -> {

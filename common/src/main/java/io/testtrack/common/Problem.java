@@ -1,4 +1,4 @@
-package io.testtrack.platform.error;
+package io.testtrack.common;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;

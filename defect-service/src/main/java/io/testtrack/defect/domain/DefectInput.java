@@ -1,7 +1,5 @@
-package io.testtrack.defect.service;
+package io.testtrack.defect.domain;
 
-import io.testtrack.defect.domain.Priority;
-import io.testtrack.defect.domain.Reproducibility;
 import io.testtrack.events.defect.Severity;
 import java.util.List;
 import java.util.Map;

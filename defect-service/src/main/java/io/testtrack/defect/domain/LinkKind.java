@@ -1,0 +1,6 @@
+package io.testtrack.defect.domain;
+
+/** How two defects are linked. */
+public enum LinkKind {
+    RELATED, BLOCKS
+}

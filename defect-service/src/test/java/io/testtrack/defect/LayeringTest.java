@@ -1,0 +1,11 @@
+package io.testtrack.defect;
+
+import io.testtrack.platform.testing.LayeringContract;
+
+class LayeringTest extends LayeringContract {
+
+    @Override
+    protected String rootPackage() {
+        return "io.testtrack.defect";
+    }
+}

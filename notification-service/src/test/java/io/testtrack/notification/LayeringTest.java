@@ -1,0 +1,11 @@
+package io.testtrack.notification;
+
+import io.testtrack.platform.testing.LayeringContract;
+
+class LayeringTest extends LayeringContract {
+
+    @Override
+    protected String rootPackage() {
+        return "io.testtrack.notification";
+    }
+}
