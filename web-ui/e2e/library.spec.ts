@@ -114,6 +114,21 @@ test('a lead manages fields and shared steps, retags cases, restores from the tr
   expect(await tagsOf(refund)).toEqual(['regression']);
   expect(await tagsOf(coupon)).toEqual([]);
 
+  // The case list filters by a custom field's value.
+  const current = await (await request.get(`/api/tests/${pay.id}`, { headers: auth })).json();
+  const valued = await request.put(`/api/tests/${pay.id}`, {
+    headers: auth,
+    data: { version: current.version, title: current.title, tags: current.tags, steps: current.steps, customFields: { component: 'Checkout' } },
+  });
+  expect(valued.status()).toBe(200);
+  await page.reload();
+  await page.getByRole('combobox', { name: 'Component' }).selectOption('Checkout');
+  await expect(page).toHaveURL(/cf\.component=Checkout/);
+  await expect(page.getByRole('row', { name: new RegExp(pay.key) })).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(refund.key) })).toHaveCount(0);
+  await page.getByRole('combobox', { name: 'Component' }).selectOption('');
+  await expect(page.getByRole('row', { name: new RegExp(refund.key) })).toBeVisible();
+
   // The trash: a deleted case is listed and comes back.
   expect((await request.delete(`/api/tests/${coupon.id}`, { headers: auth })).status()).toBe(204);
   await page.getByRole('link', { name: 'Trash' }).click();

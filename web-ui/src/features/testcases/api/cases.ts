@@ -21,6 +21,8 @@ export interface CaseFilters {
   status?: string;
   automated?: string;
   sort?: string;
+  /** A custom field's value, by the field's name: `cf.<name>` (cases whose value holds it). */
+  [customField: `cf.${string}`]: string | undefined;
 }
 
 export const caseKeys = {

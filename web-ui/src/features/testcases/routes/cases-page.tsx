@@ -13,6 +13,7 @@ import { exportCsv, PRIORITIES, STATUSES, TYPES, useCaseMutations, useCaseSearch
 import { SuiteTree } from '../components/suite-tree';
 import { ImportDialog } from '../components/import-dialog';
 import { BulkTagsDialog } from '../components/bulk-tags-dialog';
+import { useFields } from '../api/library';
 
 const FILTERS = ['q', 'suiteId', 'tags', 'priority', 'type', 'status', 'automated', 'sort'] as const;
 const SORTS = [['key', 'Key'], ['title', m.cases.caseTitle], ['priority', m.cases.priority], ['-updated', m.cases.recent]] as const;
@@ -20,7 +21,10 @@ const SORTS = [['key', 'Key'], ['title', m.cases.caseTitle], ['priority', m.case
 export default function CasesPage() {
   const { projectId = '' } = useParams();
   const [params, setParams] = useSearchParams();
-  const filters: CaseFilters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? undefined]));
+  const filters: CaseFilters = Object.fromEntries([
+    ...FILTERS.map((f) => [f, params.get(f) ?? undefined]),
+    ...[...params.keys()].filter((k) => k.startsWith('cf.')).map((k) => [k, params.get(k) ?? undefined]),
+  ]);
   const setFilter = (name: keyof CaseFilters, value: string | undefined) => {
     const next = new URLSearchParams(params);
     if (value) next.set(name, value);
@@ -36,6 +40,7 @@ export default function CasesPage() {
   const access = useProjectAccess(projectId);
   const writable = access.may('WRITE_CASES') ? null : m.common.noPermission('change test cases');
   const search = useCaseSearch(projectId, filters);
+  const fields = useFields(projectId);
   const { bulkDelete, bulkUpdate } = useCaseMutations(projectId);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [importing, setImporting] = useState(false);
@@ -91,6 +96,20 @@ export default function CasesPage() {
               {SORTS.map(([value, label]) => <option key={value} value={value}>{m.cases.sort}: {label}</option>)}
             </Select>
             <Input aria-label={m.cases.tags} placeholder={m.cases.tags} defaultValue={filters.tags} onBlur={(e) => setFilter('tags', e.target.value || undefined)} className="max-w-40" />
+            {fields.data?.map((field) => {
+              const name = `cf.${field.name}` as const;
+              const label = field.label || field.name || '';
+              if (field.type === 'TEXT' || field.type === 'NUMBER') {
+                return <Input key={field.id} aria-label={label} placeholder={label} defaultValue={filters[name]} onBlur={(e) => setFilter(name, e.target.value.trim() || undefined)} className="max-w-40" />;
+              }
+              const options = field.type === 'CHECKBOX' ? ['true', 'false'] : field.options ?? [];
+              return (
+                <Select key={field.id} aria-label={label} value={filters[name] ?? ''} onChange={(e) => setFilter(name, e.target.value || undefined)} className="w-auto">
+                  <option value="">{label}: {m.common.all}</option>
+                  {options.map((o) => <option key={o} value={o}>{field.type === 'CHECKBOX' ? (o === 'true' ? m.common.yes : m.common.no) : o}</option>)}
+                </Select>
+              );
+            })}
           </div>
           {selected.size > 0 && (
             <div className="mb-3 flex items-center gap-2 rounded-md bg-sunken px-3 py-2 text-sm">
