@@ -6,7 +6,7 @@ export type CaseListing = CaseSchemas['CaseListing'];
 export type CaseView = CaseSchemas['CaseView'];
 export type CaseInput = CaseSchemas['CaseInput'];
 export type NumberedStep = CaseSchemas['NumberedStep'];
-export type ImportReport = CaseSchemas['Report'];
+export type ImportReport = CaseSchemas['ImportReport'];
 
 export const PRIORITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as const;
 export const TYPES = ['FUNCTIONAL', 'REGRESSION', 'SMOKE', 'INTEGRATION', 'PERFORMANCE', 'SECURITY', 'USABILITY', 'OTHER'] as const;
