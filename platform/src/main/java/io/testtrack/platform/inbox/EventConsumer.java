@@ -174,7 +174,9 @@ public class EventConsumer {
     private Uni<Void> inTransaction(String consumer, Supplier<Uni<Void>> work) {
         AtomicInteger backend = new AtomicInteger();
         Uni<Void> transaction = Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery("SELECT pg_backend_pid()", Integer.class).getSingleResult())
+                // a query, not native SQL: Hibernate Reactive would make a native select's plan anew each time (see Inbox)
+                .chain(session -> session.createSelectionQuery("select cast(function('pg_backend_pid') as Integer)", Integer.class)
+                        .getSingleResult())
                 .invoke(backend::set)
                 .chain(pid -> work.get()));
         Uni<Void> deadlinePassed = Uni.createFrom().<Void>nothing()

@@ -29,10 +29,19 @@ public class Inbox {
 
     private static final String CLAIM = "INSERT INTO inbox (consumer, event_id, event_type) VALUES (:consumer, :eventId, :type) "
             + "ON CONFLICT DO NOTHING";
-    /** One statement for a poll's events: an event seen twice in the poll is claimed once. */
-    private static final String CLAIM_ALL = "INSERT INTO inbox (consumer, event_id, event_type) "
+    /**
+     * One statement for a poll's events: an event seen twice in the poll is claimed once. A write
+     * counted, not a select: Hibernate Reactive never finds again the plan of a native select
+     * (its result mapping has no equality), so each run would add one more plan under the same
+     * hash and every later run scan them all; a write's plan is made once.
+     */
+    static final String CLAIM_ALL = "INSERT INTO inbox (consumer, event_id, event_type) "
             + "SELECT :consumer, r.event_id, r.event_type FROM json_to_recordset(CAST(CAST(:rows AS text) AS json)) "
-            + "AS r(event_id text, event_type text) ON CONFLICT DO NOTHING RETURNING event_id";
+            + "AS r(event_id text, event_type text) ON CONFLICT DO NOTHING";
+    /** Which of the poll's events this transaction claimed: asked only when some had been claimed before. */
+    private static final String CLAIMED_NOW = "SELECT event_id FROM inbox WHERE consumer = :consumer "
+            + "AND xmin = CAST(pg_current_xact_id() AS xid) "
+            + "AND event_id IN (SELECT r.event_id FROM json_to_recordset(CAST(CAST(:rows AS text) AS json)) AS r(event_id text))";
     private static final String PURGE = "DELETE FROM inbox WHERE received_at < now() - make_interval(secs => $1)";
 
     private final Pool pool;
@@ -82,12 +91,23 @@ public class Inbox {
         return Panache.currentTransaction()
                 .onItem().ifNull().failWith(() -> new IllegalStateException("Inbox.claimAll needs an active transaction"))
                 .chain(tx -> Panache.getSession())
-                .chain(session -> session.createNativeQuery(CLAIM_ALL, String.class)
+                .chain(session -> session.createNativeQuery(CLAIM_ALL)
                         .setParameter("consumer", consumer)
                         .setParameter("rows", JsonColumn.write(rows))
-                        .getResultList())
-                .map(claimed -> {
-                    Set<String> unclaimed = new HashSet<>(claimed);
+                        .executeUpdate()
+                        .chain(claimed -> {
+                            Set<String> distinct = new HashSet<>();
+                            envelopes.forEach(envelope -> distinct.add(envelope.id()));
+                            if (claimed == distinct.size()) {
+                                return Uni.createFrom().item(distinct);
+                            }
+                            return session.createNativeQuery(CLAIMED_NOW, String.class)
+                                    .setParameter("consumer", consumer)
+                                    .setParameter("rows", JsonColumn.write(rows))
+                                    .getResultList()
+                                    .map(HashSet::new);
+                        }))
+                .map(unclaimed -> {
                     List<EventEnvelope> fresh = envelopes.stream().filter(envelope -> unclaimed.remove(envelope.id())).toList();
                     if (fresh.size() < envelopes.size()) {
                         Log.debugf("%s had applied %d of %d events before; skipped", consumer, envelopes.size() - fresh.size(),
