@@ -157,7 +157,12 @@ public class LiveProtocol {
             ObjectNode ready = mapper.createObjectNode().put("type", "ready").put("v", VERSION)
                     .put("userId", user.userId().toString()).put("expiresAt", jwt.getExpirationTime());
             return send(session, ready);
-        }));
+        })).onFailure().recoverWithUni(failure -> {
+            // not the client's fault: said so at once, rather than left to end as an auth timeout
+            Log.warnf("a socket's auth could not be checked: %s", failure.toString());
+            sessions.close(session, LiveSessions.TRY_AGAIN_LATER, "auth-unavailable");
+            return Uni.createFrom().voidItem();
+        });
     }
 
     private Uni<Void> subscribe(LiveSession session, Channel channel) {

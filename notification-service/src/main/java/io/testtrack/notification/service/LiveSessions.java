@@ -24,6 +24,8 @@ public class LiveSessions {
 
     /** Close codes of the protocol (docs/websocket.md). */
     public static final int UNAUTHORIZED = 4401;
+    /** The standard "try again later": what an auth needs to be checked (the database, Redis) did not answer. */
+    public static final int TRY_AGAIN_LATER = 1013;
     public static final int FORBIDDEN = 4403;
     public static final int TOO_MANY_MESSAGES = 4429;
 
