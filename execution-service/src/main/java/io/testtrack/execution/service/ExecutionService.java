@@ -184,27 +184,43 @@ public class ExecutionService {
                 e.caseKey, e.caseVersion, e.title, step.action(), step.expectedResult(), result.actualResult, result.comment);
     }
 
-    private Uni<Void> changeStatus(Execution e, Run run, ExecutionStatus status, UUID by) {
+    /**
+     * Gives the execution its new status, and the run its start or its completion when this change
+     * makes one. The run's row is locked only then: a step recorded in a run under way, which
+     * leaves the execution open, locks its own execution and nothing else, so the testers of one
+     * run, or a run's many executions recorded at once, do not queue behind one another on the
+     * run. The lock is still taken to start a run and whenever an execution closes: two executions
+     * closing at once then count what is still open one after the other, and the last one
+     * completes the run.
+     */
+    private Uni<Void> changeStatus(Execution e, Run read, ExecutionStatus status, UUID by) {
         ExecutionStatus previous = e.status;
         e.status = status;
         e.updatedBy = by;
         e.updatedAt = Instant.now();
         e.version++;
-        Uni<Void> started = Uni.createFrom().voidItem();
-        if (run.status == Run.Status.PLANNED && status != ExecutionStatus.NOT_RUN) {
-            run.status = Run.Status.IN_PROGRESS;
-            run.startedAt = e.updatedAt;
-            run.version++;
-        }
-        if (previous == status) {
-            return started;
-        }
-        return outbox.record(new ExecutionStatusChanged(e.id, e.runId, e.projectId, e.testCaseId, e.automationKey, previous, status, by))
-                .chain(() -> StatusRules.isOpen(status) ? Uni.createFrom().voidItem() : runService.completeIfDone(run));
+        boolean starts = read.status == Run.Status.PLANNED && status != ExecutionStatus.NOT_RUN;
+        boolean closes = previous != status && !StatusRules.isOpen(status);
+        Uni<Run> locked = starts || closes
+                ? runs.getSession().chain(session -> session.refresh(read, LockModeType.PESSIMISTIC_WRITE)).replaceWith(read)
+                : Uni.createFrom().item(read);
+        return locked.chain(run -> {
+            if (run.status == Run.Status.PLANNED && status != ExecutionStatus.NOT_RUN) {
+                run.status = Run.Status.IN_PROGRESS;
+                run.startedAt = e.updatedAt;
+                run.version++;
+            }
+            if (previous == status) {
+                return Uni.createFrom().voidItem();
+            }
+            return outbox.record(new ExecutionStatusChanged(e.id, e.runId, e.projectId, e.testCaseId, e.automationKey, previous, status, by))
+                    .chain(() -> StatusRules.isOpen(status) ? Uni.createFrom().voidItem() : runService.completeIfDone(run));
+        });
     }
 
+    /** The execution's run, not locked (see {@link #changeStatus}); an imported run's results are not edited. */
     private Uni<Run> run(Execution e) {
-        return runs.findById(e.runId, LockModeType.PESSIMISTIC_WRITE).invoke(run -> {
+        return runs.findById(e.runId).invoke(run -> {
             if (run.origin == io.testtrack.events.execution.RunSource.IMPORT) {
                 throw new ConflictException("An imported run is a record of a CI build; its results are not edited.");
             }

@@ -251,6 +251,36 @@ class RunFlowTest {
         project.tester().api().get("/api/runs/" + runId).then().body("status", is("COMPLETED"));
     }
 
+    /**
+     * Executions of one run recorded and closed all at once (a run's testers, or one tester per
+     * configuration): each is recorded, the run starts once, and the one that closes last, whichever
+     * it is, completes the run with every result counted.
+     */
+    @Test
+    void executionsOfOneRunClosingAtOnceCompleteItOnce() throws Exception {
+        String runId = project.tester().api().body(Map.of("projectId", project.id(), "name", "Crowd",
+                        "selection", Map.of("caseIds", cases.stream().map(TestCaseSnapshot::id).toList()),
+                        "matrix", Map.of("browser", List.of("chrome", "firefox", "safari")))).post("/api/runs").then().statusCode(201)
+                .body("counts.NOT_RUN", is(9)).extract().path("id");
+        List<String> ids = project.tester().api().get("/api/runs/" + runId + "/executions").then().extract().path("items.id");
+        ExecutorService threads = Executors.newFixedThreadPool(ids.size());
+        try (WireTap wire = new WireTap(Topics.EXECUTION)) {
+            List<Callable<List<Integer>>> recordings = ids.stream().<Callable<List<Integer>>>map(id -> () -> List.of(
+                    project.tester().api().body(Map.of("status", "PASS")).put("/api/executions/" + id + "/steps/1").statusCode(),
+                    project.tester().api().body(Map.of("status", id.equals(ids.get(0)) ? "FAIL" : "PASS"))
+                            .put("/api/executions/" + id + "/steps/2").statusCode())).toList();
+            for (Future<List<Integer>> f : threads.invokeAll(recordings)) {
+                assertEquals(List.of(200, 200), f.get());
+            }
+            project.tester().api().get("/api/runs/" + runId).then().body("status", is("COMPLETED"))
+                    .body("counts.PASSED", is(8)).body("counts.FAILED", is(1)).body("startedAt", org.hamcrest.Matchers.notNullValue());
+            RunCompleted completed = completion(wire.until(seen -> completion(seen, runId) != null, Duration.ofSeconds(30)), runId);
+            assertEquals(new StatusCounts(9, 8, 1, 0, 0, 0, 0), completed.counts());
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
     private TestCaseSnapshot snapshot(UUID id, int n, int version, String title, List<String> tags) {
         return new TestCaseSnapshot(id, project.id(), project.key() + "-" + n, version, title, null, null, "FUNCTIONAL", "HIGH", "READY",
                 tags, null, null, List.of(new TestCaseSnapshot.Step(1, "Open", "Shown", null),
