@@ -15,6 +15,8 @@
 #   BENCH_PROJECT=<id> bench/defects.sh                     measures again a project an earlier run seeded
 #   BENCH_PHASES="loop" bench/defects.sh                    only some of: transitions list loop
 #   BENCH_CLIENTS=4 bench/defects.sh                        another number of clients than 20
+#   BENCH_PACE_MS=200 bench/defects.sh                      each client one request every 200 ms (timed from when
+#                                                           it was due), not one right after the other
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -32,7 +34,7 @@ token=$(curl -fsS -H 'Content-Type: application/json' -H 'X-Forwarded-For: 10.20
 [ -n "$token" ] || { echo "login failed" >&2; exit 1; }
 me=$(curl -fsS -H "Authorization: Bearer $token" http://127.0.0.1:8081/api/auth/me | sed -E 's/.*"id":"([^"]+)".*/\1/')
 bench() {
-  java -Xmx512m ${BENCH_CLIENTS:+-Dbench.clients=$BENCH_CLIENTS} -cp "bench/target/quarkus-app/app/*:bench/target/quarkus-app/lib/main/*" io.testtrack.bench.DefectBench \
+  java -Xmx512m ${BENCH_CLIENTS:+-Dbench.clients=$BENCH_CLIENTS} ${BENCH_PACE_MS:+-Dbench.pace.ms=$BENCH_PACE_MS} -cp "bench/target/quarkus-app/app/*:bench/target/quarkus-app/lib/main/*" io.testtrack.bench.DefectBench \
     "$1" "$token" "$project" "${@:2}" | grep -E '^RESULT'
 }
 

@@ -40,6 +40,13 @@ public final class DefectBench {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** 20, or -Dbench.clients for a side-by-side comparison at another concurrency. */
     private static final int CLIENTS = Integer.getInteger("bench.clients", 20);
+    /**
+     * 0: each client sends its next request as soon as the last is answered (the stack's
+     * capacity). Above 0 (-Dbench.pace.ms): each client starts one request every that many
+     * milliseconds, as people at work do, and a request's time counts from when it was due, so a
+     * late answer delays nothing unmeasured.
+     */
+    private static final long PACE_NANOS = TimeUnit.MILLISECONDS.toNanos(Long.getLong("bench.pace.ms", 0));
     private static final Duration LOOP_TIMEOUT = Duration.ofSeconds(60);
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -209,8 +216,8 @@ public final class DefectBench {
 
     /** {@code seconds} 0: one after the other (the loop), no rate. */
     private static void print(String name, Histogram h, int seconds, long errors) {
-        System.out.printf("RESULT %s clients=%d count=%d p50=%.1fms p95=%.1fms p99=%.1fms max=%.1fms per_second=%.0f errors=%d%n", name,
-                name.startsWith("loop") ? 1 : CLIENTS, h.getTotalCount(), h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(95) / 1000.0,
+        System.out.printf("RESULT %s clients=%d pace_ms=%d count=%d p50=%.1fms p95=%.1fms p99=%.1fms max=%.1fms per_second=%.0f errors=%d%n", name,
+                name.startsWith("loop") ? 1 : CLIENTS, TimeUnit.NANOSECONDS.toMillis(PACE_NANOS), h.getTotalCount(), h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(95) / 1000.0,
                 h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0, seconds == 0 ? 0 : h.getTotalCount() / (double) seconds, errors);
     }
 
@@ -222,8 +229,15 @@ public final class DefectBench {
         for (int c = 0; c < CLIENTS; c++) {
             int client = c;
             running.add(clients.submit(() -> {
-                while (System.nanoTime() < deadline) {
-                    long start = System.nanoTime();
+                // spread the clients' first requests over one pace
+                long due = System.nanoTime() + PACE_NANOS * client / CLIENTS;
+                while (due < deadline) {
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    }
+                    long start = PACE_NANOS == 0 ? System.nanoTime() : due;
+                    due = PACE_NANOS == 0 ? System.nanoTime() : due + PACE_NANOS;
                     HttpResponse<String> response = call.apply(client);
                     histogram.recordValue((System.nanoTime() - start) / 1000);
                     if (response.statusCode() >= 300) {
@@ -232,6 +246,7 @@ public final class DefectBench {
                         }
                     }
                 }
+                return null;
             }));
         }
         for (Future<?> f : running) {
