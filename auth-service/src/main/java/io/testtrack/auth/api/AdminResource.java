@@ -6,6 +6,7 @@ import io.testtrack.auth.domain.AuditEntry;
 import io.testtrack.auth.domain.Page;
 import io.testtrack.auth.service.AdminService;
 import io.testtrack.events.GlobalRole;
+import io.testtrack.platform.security.Caller;
 import io.testtrack.platform.security.Principal;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,7 +29,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import io.testtrack.auth.api.validation.AcceptablePassword;
 
 /**
@@ -40,11 +40,11 @@ import io.testtrack.auth.api.validation.AcceptablePassword;
 public class AdminResource {
 
     private final AdminService admin;
-    private final JsonWebToken jwt;
+    private final Caller caller;
 
-    public AdminResource(AdminService admin, JsonWebToken jwt) {
+    public AdminResource(AdminService admin, Caller caller) {
         this.admin = admin;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     public record CreateUser(@NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 100) String name,
@@ -62,8 +62,10 @@ public class AdminResource {
         }
     }
 
-    private Uni<Void> asAdmin() {
-        return admin.requireAdmin(RequestContext.userId(jwt));
+    /** The administrator making the request, once the account is checked as active and still ADMIN. */
+    private Uni<Principal.User> asAdmin() {
+        Principal.User me = caller.user(RequestContext.USERS_ONLY);
+        return admin.requireAdmin(me.userId()).replaceWith(me);
     }
 
     @GET
@@ -78,8 +80,8 @@ public class AdminResource {
     @POST
     @Path("/users")
     public Uni<Response> create(@Valid @NotNull CreateUser body, @Context HttpServerRequest request) {
-        return asAdmin().chain(() -> admin.create(body.email(), body.name(), body.role(), body.password(),
-                        RequestContext.of(request, Principal.of(jwt))))
+        return asAdmin().chain(me -> admin.create(body.email(), body.name(), body.role(), body.password(),
+                        RequestContext.of(request, me)))
                 .map(user -> Response.created(URI.create("/api/admin/users/" + user.id)).entity(UserView.of(user)).build());
     }
 
@@ -87,7 +89,7 @@ public class AdminResource {
     @Path("/users/{id}")
     public Uni<UserView> update(@PathParam("id") UUID id, @Valid @NotNull UpdateUser body,
             @Context HttpServerRequest request) {
-        return asAdmin().chain(() -> admin.update(id, body.role(), body.active(), RequestContext.of(request, Principal.of(jwt))))
+        return asAdmin().chain(me -> admin.update(id, body.role(), body.active(), RequestContext.of(request, me)))
                 .map(UserView::of);
     }
 

@@ -16,6 +16,8 @@ import io.testtrack.auth.service.AccountService;
 import io.testtrack.auth.service.SessionService;
 import io.testtrack.platform.error.AccessDeniedException;
 import io.testtrack.platform.error.AuthenticationRequiredException;
+import io.testtrack.platform.security.Caller;
+import io.testtrack.platform.security.Principal;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -26,7 +28,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 @Path("/api/auth")
 public class AuthResource {
@@ -37,13 +38,13 @@ public class AuthResource {
     private final AccountService accounts;
     private final SessionService sessions;
     private final SessionCookies cookies;
-    private final JsonWebToken jwt;
+    private final Caller caller;
 
-    public AuthResource(AccountService accounts, SessionService sessions, SessionCookies cookies, JsonWebToken jwt) {
+    public AuthResource(AccountService accounts, SessionService sessions, SessionCookies cookies, Caller caller) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.cookies = cookies;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     /** Answers 202 whether or not the address already has an account. */
@@ -94,7 +95,8 @@ public class AuthResource {
     @Path("/logout-all")
     @Authenticated
     public Uni<Response> logoutEverywhere(@Context HttpServerRequest request) {
-        return sessions.logoutEverywhere(RequestContext.userId(jwt), RequestContext.of(request, jwt))
+        Principal.User user = caller.user(RequestContext.USERS_ONLY);
+        return sessions.logoutEverywhere(user.userId(), RequestContext.of(request, user))
                 .replaceWith(() -> Response.noContent().cookie(cookies.clear()).build());
     }
 
@@ -120,15 +122,16 @@ public class AuthResource {
     @Path("/password/change")
     @Authenticated
     public Uni<Response> change(@Valid @NotNull ChangePasswordRequest body, @Context HttpServerRequest request) {
-        return accounts.changePassword(RequestContext.userId(jwt), body.currentPassword(), body.newPassword(),
-                RequestContext.of(request, jwt)).map(this::sessionResponse);
+        Principal.User user = caller.user(RequestContext.USERS_ONLY);
+        return accounts.changePassword(user.userId(), body.currentPassword(), body.newPassword(),
+                RequestContext.of(request, user)).map(this::sessionResponse);
     }
 
     @GET
     @Path("/me")
     @Authenticated
     public Uni<UserView> me() {
-        return accounts.profile(RequestContext.userId(jwt)).map(user -> {
+        return accounts.profile(caller.user(RequestContext.USERS_ONLY).userId()).map(user -> {
             if (!user.active) {
                 throw new AuthenticationRequiredException("This account is deactivated.");
             }

@@ -8,6 +8,7 @@ import io.testtrack.platform.error.InvalidRequestException;
 import io.testtrack.platform.inbox.ParkedEvents;
 import io.testtrack.platform.inbox.ParkedEventsResource;
 import io.testtrack.platform.security.Administrators;
+import io.testtrack.platform.security.Caller;
 import io.testtrack.platform.security.Principal;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The events every service's consumers parked, in one place for the global ADMIN: the list
@@ -33,12 +33,12 @@ public class ParkedEventsAdminResource {
 
     private final ParkedEventsGathering gathered;
     private final Administrators administrators;
-    private final JsonWebToken jwt;
+    private final Caller caller;
 
-    public ParkedEventsAdminResource(ParkedEventsGathering gathered, Administrators administrators, JsonWebToken jwt) {
+    public ParkedEventsAdminResource(ParkedEventsGathering gathered, Administrators administrators, Caller caller) {
         this.gathered = gathered;
         this.administrators = administrators;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @GET
@@ -78,6 +78,6 @@ public class ParkedEventsAdminResource {
     }
 
     private Uni<Principal.User> admin() {
-        return administrators.require(jwt, "see or handle parked events");
+        return administrators.require(caller.principal(), "see or handle parked events");
     }
 }

@@ -6,6 +6,7 @@ import io.testtrack.defect.domain.Attachment;
 import io.testtrack.defect.service.AttachmentService;
 import io.testtrack.platform.attachment.Downloads;
 import io.testtrack.platform.attachment.Uploads;
+import io.testtrack.platform.security.Caller;
 import io.testtrack.platform.security.Principal;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.ws.rs.Consumes;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -30,32 +30,34 @@ public class AttachmentResource {
 
     private final AttachmentService attachments;
     private final Vertx vertx;
-    private final JsonWebToken jwt;
+    private final Caller caller;
 
-    public AttachmentResource(AttachmentService attachments, Vertx vertx, JsonWebToken jwt) {
+    public AttachmentResource(AttachmentService attachments, Vertx vertx, Caller caller) {
         this.attachments = attachments;
         this.vertx = vertx;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Uni<Response> upload(@PathParam("id") UUID id, @RestForm("file") FileUpload file) {
+        // taken now: the upload goes on after the file is read, not necessarily on this thread
+        Principal principal = caller.principal();
         return Uploads.read(vertx, file, attachments.maxBytes())
-                .chain(bytes -> attachments.upload(Principal.of(jwt), id, file.fileName(), file.contentType(), bytes))
+                .chain(bytes -> attachments.upload(principal, id, file.fileName(), file.contentType(), bytes))
                 .map(a -> Response.created(URI.create("/api/bugs/" + id + "/attachments/" + a.id())).entity(a).build());
     }
 
     @GET
     public Uni<List<Attachment>> list(@PathParam("id") UUID id) {
-        return attachments.list(Principal.of(jwt), id);
+        return attachments.list(caller.principal(), id);
     }
 
     @GET
     @Path("/{attachmentId}")
     @Produces(MediaType.WILDCARD)
     public Uni<Response> download(@PathParam("id") UUID id, @PathParam("attachmentId") UUID attachmentId) {
-        return attachments.download(Principal.of(jwt), id, attachmentId)
+        return attachments.download(caller.principal(), id, attachmentId)
                 .map(content -> Downloads.attachment(content.bytes(), content.attachment().contentType(), content.attachment().fileName()));
     }
 }

@@ -19,6 +19,7 @@ import io.testtrack.defect.service.WorkflowService;
 import io.testtrack.events.defect.DefectStatus;
 import io.testtrack.events.defect.Severity;
 import io.testtrack.platform.error.InvalidFieldsException;
+import io.testtrack.platform.security.Caller;
 import io.testtrack.platform.security.Principal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -38,7 +39,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Defects: file (from scratch or from a failed step), list and search, count per status, read, edit, move, history. */
 @Path("/api/bugs")
@@ -48,13 +48,13 @@ public class DefectResource {
     private final DefectService defects;
     private final DefectListing listing;
     private final WorkflowService workflow;
-    private final JsonWebToken jwt;
+    private final Caller caller;
 
-    public DefectResource(DefectService defects, DefectListing listing, WorkflowService workflow, JsonWebToken jwt) {
+    public DefectResource(DefectService defects, DefectListing listing, WorkflowService workflow, Caller caller) {
         this.defects = defects;
         this.listing = listing;
         this.workflow = workflow;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @POST
@@ -67,7 +67,7 @@ public class DefectResource {
                     "executionId and stepIndex are given together");
         }
         DefectService.FromStep from = body.executionId() == null ? null : new DefectService.FromStep(body.executionId(), body.stepIndex());
-        return defects.create(Principal.of(jwt), body.projectId(), from, body.input())
+        return defects.create(caller.principal(), body.projectId(), from, body.input())
                 .map(d -> Response.created(URI.create("/api/bugs/" + d.id)).entity(DefectView.of(d)).build());
     }
 
@@ -78,7 +78,7 @@ public class DefectResource {
             @QueryParam("executionId") UUID executionId, @QueryParam("q") @Size(max = 200) String q,
             @QueryParam("open") @DefaultValue("false") boolean open, @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        Principal principal = Principal.of(jwt);
+        Principal principal = caller.principal();
         DefectQuery query = new DefectQuery(projectId, enums(status, DefectStatus.class, "status"), enums(severity, Severity.class, "severity"),
                 enums(priority, Priority.class, "priority"), user(assigneeId, principal, "assigneeId"), user(reporterId, principal, "reporterId"),
                 tags == null || tags.isBlank() ? List.of() : Arrays.stream(tags.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList(),
@@ -89,13 +89,13 @@ public class DefectResource {
     @GET
     @Path("/counts")
     public Uni<Map<DefectStatus, Long>> counts(@QueryParam("projectId") @NotNull UUID projectId) {
-        return listing.counts(Principal.of(jwt), projectId);
+        return listing.counts(caller.principal(), projectId);
     }
 
     @GET
     @Path("/{id}")
     public Uni<DefectView> get(@PathParam("id") UUID id) {
-        return defects.get(Principal.of(jwt), id).map(f -> DefectView.of(f.defect()));
+        return defects.get(caller.principal(), id).map(f -> DefectView.of(f.defect()));
     }
 
     @PATCH
@@ -108,25 +108,25 @@ public class DefectResource {
             throw new InvalidFieldsException(body.projectId() != null ? "projectId" : body.executionId() != null ? "executionId" : "stepIndex",
                     "is fixed when the defect is filed");
         }
-        return defects.edit(Principal.of(jwt), id, body.version(), body.input()).map(DefectView::of);
+        return defects.edit(caller.principal(), id, body.version(), body.input()).map(DefectView::of);
     }
 
     @GET
     @Path("/{id}/history")
     public Uni<List<HistoryView>> history(@PathParam("id") UUID id) {
-        return defects.history(Principal.of(jwt), id).map(entries -> entries.stream().map(HistoryView::of).toList());
+        return defects.history(caller.principal(), id).map(entries -> entries.stream().map(HistoryView::of).toList());
     }
 
     @GET
     @Path("/{id}/transitions")
     public Uni<List<MoveView>> transitions(@PathParam("id") UUID id) {
-        return workflow.allowed(Principal.of(jwt), id).map(moves -> moves.stream().map(MoveView::of).toList());
+        return workflow.allowed(caller.principal(), id).map(moves -> moves.stream().map(MoveView::of).toList());
     }
 
     @POST
     @Path("/{id}/transitions")
     public Uni<DefectView> transition(@PathParam("id") UUID id, @Valid @NotNull TransitionBody body) {
-        return workflow.transition(Principal.of(jwt), id, body.transition()).map(DefectView::of);
+        return workflow.transition(caller.principal(), id, body.transition()).map(DefectView::of);
     }
 
     /** A user id, or {@code me} for the caller. */

@@ -4,7 +4,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.defect.domain.GithubIntegration;
 import io.testtrack.defect.service.GithubService;
-import io.testtrack.platform.security.Principal;
+import io.testtrack.platform.security.Caller;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -22,7 +22,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * GitHub: a project's integrations (a LEAD creates them; secrets are never shown again), and the
@@ -46,25 +45,25 @@ public class GithubResource {
     }
 
     private final GithubService github;
-    private final JsonWebToken jwt;
+    private final Caller caller;
 
-    public GithubResource(GithubService github, JsonWebToken jwt) {
+    public GithubResource(GithubService github, Caller caller) {
         this.github = github;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @GET
     @Path("/integrations")
     @Authenticated
     public Uni<List<IntegrationView>> list(@QueryParam("projectId") @NotNull UUID projectId) {
-        return github.list(Principal.of(jwt), projectId).map(all -> all.stream().map(IntegrationView::of).toList());
+        return github.list(caller.principal(), projectId).map(all -> all.stream().map(IntegrationView::of).toList());
     }
 
     @POST
     @Path("/integrations")
     @Authenticated
     public Uni<Response> create(@Valid @NotNull NewIntegration body) {
-        return github.create(Principal.of(jwt), body.projectId(), body.repository(), body.webhookSecret(), body.token())
+        return github.create(caller.principal(), body.projectId(), body.repository(), body.webhookSecret(), body.token())
                 .map(i -> Response.created(URI.create("/api/github/integrations/" + i.id)).entity(IntegrationView.of(i)).build());
     }
 
@@ -76,7 +75,7 @@ public class GithubResource {
     @Path("/links/{defectId}")
     @Authenticated
     public Uni<DefectDtos.DefectView> link(@PathParam("defectId") UUID defectId, @Valid @NotNull LinkBody body) {
-        return github.link(Principal.of(jwt), defectId, body.url().trim()).map(DefectDtos.DefectView::of);
+        return github.link(caller.principal(), defectId, body.url().trim()).map(DefectDtos.DefectView::of);
     }
 
     /** Opens a GitHub issue for the defect in the project's repository and links it. */
@@ -84,7 +83,7 @@ public class GithubResource {
     @Path("/issues/{defectId}")
     @Authenticated
     public Uni<Response> openIssue(@PathParam("defectId") UUID defectId) {
-        return github.openIssue(Principal.of(jwt), defectId).map(d -> Response.status(201).entity(DefectDtos.DefectView.of(d)).build());
+        return github.openIssue(caller.principal(), defectId).map(d -> Response.status(201).entity(DefectDtos.DefectView.of(d)).build());
     }
 
     @POST

@@ -5,7 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.testtrack.defect.domain.DefectLink;
 import io.testtrack.defect.domain.LinkKind;
 import io.testtrack.defect.service.LinkService;
-import io.testtrack.platform.security.Principal;
+import io.testtrack.platform.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
@@ -17,7 +17,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Links between defects of one project: related, blocks. */
 @Path("/api/bugs/{id}/links")
@@ -28,26 +27,26 @@ public class LinkResource {
     }
 
     private final LinkService links;
-    private final JsonWebToken jwt;
+    private final Caller caller;
 
-    public LinkResource(LinkService links, JsonWebToken jwt) {
+    public LinkResource(LinkService links, Caller caller) {
         this.links = links;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @GET
     public Uni<List<DefectLink>> list(@PathParam("id") UUID id) {
-        return links.list(Principal.of(jwt), id);
+        return links.list(caller.principal(), id);
     }
 
     @POST
     public Uni<Response> link(@PathParam("id") UUID id, @Valid @NotNull NewLink body) {
-        return links.link(Principal.of(jwt), id, body.targetId(), body.kind()).replaceWith(Response.status(201).build());
+        return links.link(caller.principal(), id, body.targetId(), body.kind()).replaceWith(Response.status(201).build());
     }
 
     @DELETE
     public Uni<Response> unlink(@PathParam("id") UUID id, @QueryParam("targetId") @NotNull UUID targetId,
             @QueryParam("kind") @NotNull LinkKind kind) {
-        return links.unlink(Principal.of(jwt), id, targetId, kind).replaceWith(Response.noContent().build());
+        return links.unlink(caller.principal(), id, targetId, kind).replaceWith(Response.noContent().build());
     }
 }

@@ -6,7 +6,7 @@ import io.testtrack.execution.api.RunDtos.ExecutionView;
 import io.testtrack.execution.api.RunDtos.RecordStep;
 import io.testtrack.execution.api.RunDtos.SetStatus;
 import io.testtrack.execution.service.ExecutionService;
-import io.testtrack.platform.security.Principal;
+import io.testtrack.platform.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -16,7 +16,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** One execution: read it, record a step, set the status as a whole, time it, refresh it from its case. */
 @Path("/api/executions")
@@ -24,54 +23,54 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class ExecutionResource {
 
     private final ExecutionService executions;
-    private final JsonWebToken jwt;
+    private final Caller caller;
 
-    public ExecutionResource(ExecutionService executions, JsonWebToken jwt) {
+    public ExecutionResource(ExecutionService executions, Caller caller) {
         this.executions = executions;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @GET
     @Path("/{id}")
     public Uni<ExecutionView> get(@PathParam("id") UUID id) {
-        return executions.get(Principal.of(jwt), id).map(ExecutionView::of);
+        return executions.get(caller.principal(), id).map(ExecutionView::of);
     }
 
     @PUT
     @Path("/{id}/steps/{index}")
     public Uni<ExecutionView> recordStep(@PathParam("id") UUID id, @PathParam("index") int index, @Valid @NotNull RecordStep body) {
-        return executions.recordStep(Principal.of(jwt), id, index,
+        return executions.recordStep(caller.principal(), id, index,
                 new ExecutionService.StepInput(body.status(), body.actualResult(), body.comment())).map(ExecutionView::of);
     }
 
     @PATCH
     @Path("/{id}")
     public Uni<ExecutionView> setStatus(@PathParam("id") UUID id, @Valid @NotNull SetStatus body) {
-        return executions.setStatus(Principal.of(jwt), id, body.status(), body.version()).map(ExecutionView::of);
+        return executions.setStatus(caller.principal(), id, body.status(), body.version()).map(ExecutionView::of);
     }
 
     /** {@code {"assignee": "<user id>"}}, or null to unassign. */
     @PUT
     @Path("/{id}/assignee")
     public Uni<ExecutionView> assign(@PathParam("id") UUID id, @Valid @NotNull RunDtos.Assign body) {
-        return executions.assign(Principal.of(jwt), id, body.assignee()).map(ExecutionView::of);
+        return executions.assign(caller.principal(), id, body.assignee()).map(ExecutionView::of);
     }
 
     @POST
     @Path("/{id}/timer/start")
     public Uni<ExecutionView> start(@PathParam("id") UUID id) {
-        return executions.timer(Principal.of(jwt), id, true).map(ExecutionView::of);
+        return executions.timer(caller.principal(), id, true).map(ExecutionView::of);
     }
 
     @POST
     @Path("/{id}/timer/stop")
     public Uni<ExecutionView> stop(@PathParam("id") UUID id) {
-        return executions.timer(Principal.of(jwt), id, false).map(ExecutionView::of);
+        return executions.timer(caller.principal(), id, false).map(ExecutionView::of);
     }
 
     @POST
     @Path("/{id}/refresh")
     public Uni<ExecutionView> refresh(@PathParam("id") UUID id) {
-        return executions.refresh(Principal.of(jwt), id).map(ExecutionView::of);
+        return executions.refresh(caller.principal(), id).map(ExecutionView::of);
     }
 }

@@ -9,6 +9,7 @@ import io.testtrack.platform.correlation.CorrelationId;
 import io.testtrack.platform.error.InvalidFieldsException;
 import io.testtrack.platform.error.InvalidRequestException;
 import io.testtrack.platform.error.PayloadTooLargeException;
+import io.testtrack.platform.security.Caller;
 import io.testtrack.platform.security.Permission;
 import io.testtrack.platform.security.Principal;
 import io.testtrack.platform.security.ProjectAccess;
@@ -31,7 +32,6 @@ import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.io.input.BoundedInputStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -47,15 +47,15 @@ public class ImportResource {
     private final JunitImport imports;
     private final ProjectAccess access;
     private final EnvironmentService environments;
-    private final JsonWebToken jwt;
+    private final Caller caller;
     private final long maxDecompressed;
 
-    public ImportResource(JunitImport imports, ProjectAccess access, EnvironmentService environments, JsonWebToken jwt,
+    public ImportResource(JunitImport imports, ProjectAccess access, EnvironmentService environments, Caller caller,
             @ConfigProperty(name = "execution.import.max-decompressed-bytes", defaultValue = "536870912") long maxDecompressed) {
         this.imports = imports;
         this.access = access;
         this.environments = environments;
-        this.jwt = jwt;
+        this.caller = caller;
         this.maxDecompressed = maxDecompressed;
     }
 
@@ -100,7 +100,7 @@ public class ImportResource {
         if (projectId == null) {
             throw new InvalidFieldsException("projectId", "is required");
         }
-        Principal principal = Principal.of(jwt);
+        Principal principal = caller.principal();
         access.require(principal, projectId, Permission.EXECUTE).await().atMost(Duration.ofSeconds(10));
         environments.check(projectId, blankToNull(environment)).await().atMost(Duration.ofSeconds(10));
         String name = runName != null && !runName.isBlank() ? runName.trim()

@@ -18,7 +18,7 @@ import io.testtrack.execution.service.EnvironmentService;
 import io.testtrack.execution.service.RunListing;
 import io.testtrack.execution.service.RunService;
 import io.testtrack.platform.error.InvalidFieldsException;
-import io.testtrack.platform.security.Principal;
+import io.testtrack.platform.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -37,7 +37,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Test runs: create from a selection, list, read with counts, executions, close, re-run, compare. */
 @Path("/api/runs")
@@ -47,13 +46,13 @@ public class RunResource {
     private final RunService runs;
     private final RunListing listing;
     private final EnvironmentService environments;
-    private final JsonWebToken jwt;
+    private final Caller caller;
 
-    public RunResource(RunService runs, RunListing listing, EnvironmentService environments, JsonWebToken jwt) {
+    public RunResource(RunService runs, RunListing listing, EnvironmentService environments, Caller caller) {
         this.runs = runs;
         this.listing = listing;
         this.environments = environments;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @POST
@@ -64,7 +63,7 @@ public class RunResource {
                 upper(s.types(), "selection.types", List.of("FUNCTIONAL", "REGRESSION", "SMOKE", "INTEGRATION", "PERFORMANCE", "SECURITY",
                         "USABILITY", "OTHER")));
         List<String> configurations = body.matrix() != null && !body.matrix().isEmpty() ? product(body.matrix()) : orEmpty(body.configurations());
-        return runs.create(Principal.of(jwt), new RunService.NewRun(body.projectId(), body.name().trim(), body.description(),
+        return runs.create(caller.principal(), new RunService.NewRun(body.projectId(), body.name().trim(), body.description(),
                         body.environment(), body.buildVersion(), body.milestone(), selection, configurations, orEmpty(body.assignees())))
                 .map(run -> Response.created(URI.create("/api/runs/" + run.run().id)).entity(RunView.of(run)).build());
     }
@@ -74,34 +73,34 @@ public class RunResource {
             @QueryParam("origin") String origin, @QueryParam("environment") String environment, @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         Set<Run.Status> statuses = enums(status, Run.Status.class, "status");
-        return listing.runs(Principal.of(jwt), projectId, statuses, enums(origin, RunSource.class, "origin"), environment, cursor, limit)
+        return listing.runs(caller.principal(), projectId, statuses, enums(origin, RunSource.class, "origin"), environment, cursor, limit)
                 .map(page -> new Page<>(page.items().stream().map(r -> RunView.of(r, null)).toList(), page.nextCursor()));
     }
 
     @GET
     @Path("/{id}")
     public Uni<RunView> get(@PathParam("id") UUID id) {
-        return runs.get(Principal.of(jwt), id).map(RunView::of);
+        return runs.get(caller.principal(), id).map(RunView::of);
     }
 
     @GET
     @Path("/{id}/executions")
     public Uni<Page<ExecutionSummary>> executions(@PathParam("id") UUID id, @QueryParam("status") String status,
             @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
-        return listing.executions(Principal.of(jwt), id, enums(status, ExecutionStatus.class, "status"), cursor, limit)
+        return listing.executions(caller.principal(), id, enums(status, ExecutionStatus.class, "status"), cursor, limit)
                 .map(page -> new Page<>(page.items().stream().map(ExecutionSummary::of).toList(), page.nextCursor()));
     }
 
     @POST
     @Path("/{id}/close")
     public Uni<RunView> close(@PathParam("id") UUID id) {
-        return runs.close(Principal.of(jwt), id).map(RunView::of);
+        return runs.close(caller.principal(), id).map(RunView::of);
     }
 
     @POST
     @Path("/{id}/rerun")
     public Uni<Response> rerun(@PathParam("id") UUID id, @Valid Rerun body) {
-        return runs.rerun(Principal.of(jwt), id, body == null ? null : body.name())
+        return runs.rerun(caller.principal(), id, body == null ? null : body.name())
                 .map(run -> Response.created(URI.create("/api/runs/" + run.run().id)).entity(RunView.of(run)).build());
     }
 
@@ -109,20 +108,20 @@ public class RunResource {
     @GET
     @Path("/environments")
     public Uni<List<String>> environments(@QueryParam("projectId") @NotNull UUID projectId) {
-        return environments.list(Principal.of(jwt), projectId);
+        return environments.list(caller.principal(), projectId);
     }
 
     @jakarta.ws.rs.PUT
     @Path("/environments")
     public Uni<List<String>> replaceEnvironments(@QueryParam("projectId") @NotNull UUID projectId,
             @Valid @NotNull RunDtos.Environments body) {
-        return environments.replace(Principal.of(jwt), projectId, body.names());
+        return environments.replace(caller.principal(), projectId, body.names());
     }
 
     @GET
     @Path("/compare")
     public Uni<List<ComparedCase>> compare(@QueryParam("a") @NotNull UUID a, @QueryParam("b") @NotNull UUID b) {
-        return listing.compare(Principal.of(jwt), a, b);
+        return listing.compare(caller.principal(), a, b);
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

@@ -7,6 +7,7 @@ import io.testtrack.notification.domain.Channel;
 import io.testtrack.notification.domain.Page;
 import io.testtrack.notification.service.ChatService;
 import io.testtrack.platform.error.InvalidFieldsException;
+import io.testtrack.platform.security.Caller;
 import io.testtrack.platform.security.Principal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -22,7 +23,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Chat threads: {@code project:<id>} and {@code run:<id>}. */
 @Path("/api/notifications/chat/{channel}")
@@ -34,17 +34,17 @@ public class ChatResource {
     }
 
     private final ChatService chat;
-    private final JsonWebToken jwt;
+    private final Caller caller;
 
-    public ChatResource(ChatService chat, JsonWebToken jwt) {
+    public ChatResource(ChatService chat, Caller caller) {
         this.chat = chat;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @GET
     public Uni<Page<ObjectNode>> list(@PathParam("channel") String channel, @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        return chat.list(Principal.of(jwt), channel(channel), cursor, limit);
+        return chat.list(caller.principal(), channel(channel), cursor, limit);
     }
 
     @POST
@@ -70,6 +70,6 @@ public class ChatResource {
     }
 
     private Principal.User user() {
-        return Callers.user(jwt);
+        return caller.user(NotificationResource.PEOPLE_ONLY);
     }
 }

@@ -9,6 +9,7 @@ import io.testtrack.notification.api.NotificationDtos.Updated;
 import io.testtrack.notification.domain.Page;
 import io.testtrack.notification.service.NotificationService;
 import io.testtrack.notification.service.PreferenceService;
+import io.testtrack.platform.security.Caller;
 import io.testtrack.platform.security.Principal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -23,21 +24,23 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The caller's own notifications and notification preferences. */
 @Path("/api/notifications")
 @Authenticated
 public class NotificationResource {
 
+    /** Notifications and chat belong to people: a CI pipeline's API token has neither. */
+    static final String PEOPLE_ONLY = "API tokens have no notifications or chat; sign in as a user.";
+
     private final NotificationService notifications;
     private final PreferenceService preferences;
-    private final JsonWebToken jwt;
+    private final Caller caller;
 
-    public NotificationResource(NotificationService notifications, PreferenceService preferences, JsonWebToken jwt) {
+    public NotificationResource(NotificationService notifications, PreferenceService preferences, Caller caller) {
         this.notifications = notifications;
         this.preferences = preferences;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     /** Unread first, then newest first; {@code nextCursor} is null on the last page. */
@@ -84,6 +87,6 @@ public class NotificationResource {
     }
 
     private Principal.User user() {
-        return Callers.user(jwt);
+        return caller.user(PEOPLE_ONLY);
     }
 }

@@ -6,7 +6,7 @@ import io.testtrack.notification.domain.Page;
 import io.testtrack.notification.domain.Webhook;
 import io.testtrack.notification.domain.WebhookDelivery;
 import io.testtrack.notification.service.WebhookService;
-import io.testtrack.platform.security.Principal;
+import io.testtrack.platform.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -24,7 +24,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** A project LEAD's outgoing webhooks and their delivery log. */
 @Path("/api/webhooks")
@@ -44,54 +43,54 @@ public class WebhookResource {
     }
 
     private final WebhookService webhooks;
-    private final JsonWebToken jwt;
+    private final Caller caller;
 
-    public WebhookResource(WebhookService webhooks, JsonWebToken jwt) {
+    public WebhookResource(WebhookService webhooks, Caller caller) {
         this.webhooks = webhooks;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @GET
     public Uni<List<Webhook>> list(@QueryParam("projectId") @NotNull UUID projectId) {
-        return webhooks.list(Principal.of(jwt), projectId);
+        return webhooks.list(caller.principal(), projectId);
     }
 
     /** 201 with the secret, shown this once. */
     @POST
     public Uni<Response> register(@Valid @NotNull Register body) {
-        return webhooks.register(Principal.of(jwt), body.projectId(), body.url(), body.eventTypes() == null ? List.of() : body.eventTypes(),
+        return webhooks.register(caller.principal(), body.projectId(), body.url(), body.eventTypes() == null ? List.of() : body.eventTypes(),
                 body.secret()).map(created -> Response.status(201).entity(created).build());
     }
 
     @GET
     @Path("/{id}")
     public Uni<Webhook> get(@PathParam("id") UUID id) {
-        return webhooks.get(Principal.of(jwt), id);
+        return webhooks.get(caller.principal(), id);
     }
 
     @PUT
     @Path("/{id}")
     public Uni<Webhook> change(@PathParam("id") UUID id, @Valid @NotNull Change body) {
-        return webhooks.update(Principal.of(jwt), id, body.url(), body.eventTypes(), body.secret(), body.active());
+        return webhooks.update(caller.principal(), id, body.url(), body.eventTypes(), body.secret(), body.active());
     }
 
     @DELETE
     @Path("/{id}")
     public Uni<Void> delete(@PathParam("id") UUID id) {
-        return webhooks.delete(Principal.of(jwt), id);
+        return webhooks.delete(caller.principal(), id);
     }
 
     @GET
     @Path("/{id}/deliveries")
     public Uni<Page<WebhookDelivery>> deliveries(@PathParam("id") UUID id, @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        return webhooks.deliveries(Principal.of(jwt), id, cursor, limit);
+        return webhooks.deliveries(caller.principal(), id, cursor, limit);
     }
 
     /** 202: the delivery is queued again as a new one. */
     @POST
     @Path("/{id}/deliveries/{deliveryId}/redeliver")
     public Uni<Response> redeliver(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
-        return webhooks.redeliver(Principal.of(jwt), id, deliveryId).map(d -> Response.accepted(d).build());
+        return webhooks.redeliver(caller.principal(), id, deliveryId).map(d -> Response.accepted(d).build());
     }
 }

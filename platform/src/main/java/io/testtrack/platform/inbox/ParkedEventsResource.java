@@ -4,6 +4,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.platform.error.InvalidRequestException;
 import io.testtrack.platform.security.Administrators;
+import io.testtrack.platform.security.Caller;
 import io.testtrack.platform.security.Principal;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * This service's parked events, for the global ADMIN only: list (newest first, keyset pages,
@@ -30,12 +30,12 @@ public class ParkedEventsResource {
 
     private final ParkedEvents parked;
     private final Administrators administrators;
-    private final JsonWebToken jwt;
+    private final Caller caller;
 
-    public ParkedEventsResource(ParkedEvents parked, Administrators administrators, JsonWebToken jwt) {
+    public ParkedEventsResource(ParkedEvents parked, Administrators administrators, Caller caller) {
         this.parked = parked;
         this.administrators = administrators;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @GET
@@ -70,7 +70,7 @@ public class ParkedEventsResource {
     }
 
     private Uni<Principal.User> admin() {
-        return administrators.require(jwt, "see or handle parked events");
+        return administrators.require(caller.principal(), "see or handle parked events");
     }
 
     /** An optional ISO-8601 instant of the query, or a 400 that says how to write one. */

@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import io.testtrack.events.GlobalRole;
 import io.testtrack.platform.error.AccessDeniedException;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The check of operations for the global ADMIN only (outside any project): an active user with the ADMIN role. */
 @ApplicationScoped
@@ -16,8 +15,7 @@ public class Administrators {
         this.memberships = memberships;
     }
 
-    public Uni<Principal.User> require(JsonWebToken jwt, String what) {
-        Principal principal = Principal.of(jwt);
+    public Uni<Principal.User> require(Principal principal, String what) {
         if (!(principal instanceof Principal.User user) || !user.isAdmin()) {
             return Uni.createFrom().failure(new AccessDeniedException("Only an administrator may " + what + "."));
         }

@@ -107,6 +107,15 @@ public abstract class LayeringContract {
                 .check(classes);
     }
 
+    @Test
+    void onlyResourcesAskWhoIsCalling() {
+        String root = rootPackage();
+        noClasses().that().resideOutsideOfPackage(root + ".api..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("io.testtrack.platform.security.Caller")
+                .because("the caller lives in the request scope; a service takes the Principal value, which outlives it")
+                .check(classes);
+    }
+
     /** Every member of a record; the public methods of anything else (a resource's injected services are its business). */
     private static DescribedPredicate<JavaMember> recordMembersOrResourceMethods() {
         return DescribedPredicate.describe("are members of a record or public methods", member ->

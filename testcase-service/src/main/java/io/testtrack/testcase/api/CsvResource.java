@@ -3,7 +3,7 @@ package io.testtrack.testcase.api;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.platform.error.InvalidFieldsException;
-import io.testtrack.platform.security.Principal;
+import io.testtrack.platform.security.Caller;
 import io.testtrack.testcase.domain.ImportReport;
 import io.testtrack.testcase.service.CsvExport;
 import io.testtrack.testcase.service.CsvImport;
@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestMulti;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -33,13 +32,13 @@ public class CsvResource {
     private final CsvImport importer;
     private final CsvExport exporter;
     private final Vertx vertx;
-    private final JsonWebToken jwt;
+    private final Caller caller;
 
-    public CsvResource(CsvImport importer, CsvExport exporter, Vertx vertx, JsonWebToken jwt) {
+    public CsvResource(CsvImport importer, CsvExport exporter, Vertx vertx, Caller caller) {
         this.importer = importer;
         this.exporter = exporter;
         this.vertx = vertx;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @GET
@@ -47,7 +46,7 @@ public class CsvResource {
     @Produces(CSV)
     public RestMulti<String> export(@Context UriInfo uri) {
         CaseQueries.Parsed parsed = CaseQueries.parse(uri.getQueryParameters());
-        return RestMulti.fromMultiData(exporter.export(Principal.of(jwt), parsed.query(), parsed.customFields()))
+        return RestMulti.fromMultiData(exporter.export(caller.principal(), parsed.query(), parsed.customFields()))
                 .header("Content-Disposition", "attachment; filename=\"test-cases.csv\"")
                 .build();
     }
@@ -75,6 +74,6 @@ public class CsvResource {
         if (projectId == null) {
             throw new InvalidFieldsException("projectId", "is required");
         }
-        return importer.run(Principal.of(jwt), projectId, file, dryRun);
+        return importer.run(caller.principal(), projectId, file, dryRun);
     }
 }

@@ -4,7 +4,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.platform.fields.CustomFieldRules;
 import io.testtrack.platform.fields.FieldType;
-import io.testtrack.platform.security.Principal;
+import io.testtrack.platform.security.Caller;
 import io.testtrack.testcase.domain.FieldDefinition;
 import io.testtrack.testcase.service.FieldService;
 import jakarta.validation.Valid;
@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Custom field definitions of a project; a LEAD manages them. */
 @Path("/api/fields")
@@ -45,21 +44,21 @@ public class FieldResource {
     }
 
     private final FieldService fields;
-    private final JsonWebToken jwt;
+    private final Caller caller;
 
-    public FieldResource(FieldService fields, JsonWebToken jwt) {
+    public FieldResource(FieldService fields, Caller caller) {
         this.fields = fields;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @GET
     public Uni<List<FieldView>> list(@QueryParam("projectId") @NotNull UUID projectId) {
-        return fields.list(Principal.of(jwt), projectId).map(list -> list.stream().map(FieldView::of).toList());
+        return fields.list(caller.principal(), projectId).map(list -> list.stream().map(FieldView::of).toList());
     }
 
     @POST
     public Uni<Response> create(@Valid @NotNull CreateField body) {
-        return fields.create(Principal.of(jwt), body.projectId(),
+        return fields.create(caller.principal(), body.projectId(),
                         new FieldService.Definition(body.name(), body.label(), body.type(), body.options(), body.required()))
                 .map(f -> Response.created(URI.create("/api/fields/" + f.id)).entity(FieldView.of(f)).build());
     }
@@ -67,12 +66,12 @@ public class FieldResource {
     @PUT
     @Path("/{id}")
     public Uni<FieldView> update(@PathParam("id") UUID id, @Valid @NotNull UpdateField body) {
-        return fields.update(Principal.of(jwt), id, body.label(), body.options(), body.required(), body.version()).map(FieldView::of);
+        return fields.update(caller.principal(), id, body.label(), body.options(), body.required(), body.version()).map(FieldView::of);
     }
 
     @DELETE
     @Path("/{id}")
     public Uni<Response> delete(@PathParam("id") UUID id) {
-        return fields.delete(Principal.of(jwt), id).replaceWith(() -> Response.noContent().build());
+        return fields.delete(caller.principal(), id).replaceWith(() -> Response.noContent().build());
     }
 }

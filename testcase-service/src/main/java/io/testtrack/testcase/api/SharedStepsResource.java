@@ -2,7 +2,7 @@ package io.testtrack.testcase.api;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.testtrack.platform.security.Principal;
+import io.testtrack.platform.security.Caller;
 import io.testtrack.testcase.domain.NumberedStep;
 import io.testtrack.testcase.domain.SharedSteps;
 import io.testtrack.testcase.domain.Steps;
@@ -23,7 +23,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Shared step groups; editing one updates and versions every case that includes it. */
 @Path("/api/shared-steps")
@@ -46,27 +45,27 @@ public class SharedStepsResource {
     }
 
     private final SharedStepsService groups;
-    private final JsonWebToken jwt;
+    private final Caller caller;
 
-    public SharedStepsResource(SharedStepsService groups, JsonWebToken jwt) {
+    public SharedStepsResource(SharedStepsService groups, Caller caller) {
         this.groups = groups;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @GET
     public Uni<List<SharedView>> list(@QueryParam("projectId") @NotNull UUID projectId) {
-        return groups.list(Principal.of(jwt), projectId).map(list -> list.stream().map(g -> SharedView.of(g, null)).toList());
+        return groups.list(caller.principal(), projectId).map(list -> list.stream().map(g -> SharedView.of(g, null)).toList());
     }
 
     @GET
     @Path("/{id}")
     public Uni<SharedView> get(@PathParam("id") UUID id) {
-        return groups.get(Principal.of(jwt), id).map(g -> SharedView.of(g, null));
+        return groups.get(caller.principal(), id).map(g -> SharedView.of(g, null));
     }
 
     @POST
     public Uni<Response> create(@Valid @NotNull CreateShared body) {
-        return groups.create(Principal.of(jwt), body.projectId(), body.name(), Steps.arrange(body.steps(), "steps"))
+        return groups.create(caller.principal(), body.projectId(), body.name(), Steps.arrange(body.steps(), "steps"))
                 .map(g -> Response.created(URI.create("/api/shared-steps/" + g.id)).entity(SharedView.of(g, null)).build());
     }
 
@@ -74,13 +73,13 @@ public class SharedStepsResource {
     @PUT
     @Path("/{id}")
     public Uni<SharedView> update(@PathParam("id") UUID id, @Valid @NotNull UpdateShared body) {
-        return groups.update(Principal.of(jwt), id, body.name(), Steps.arrange(body.steps(), "steps"), body.version())
+        return groups.update(caller.principal(), id, body.name(), Steps.arrange(body.steps(), "steps"), body.version())
                 .map(result -> SharedView.of(result.group(), result.casesUpdated()));
     }
 
     @DELETE
     @Path("/{id}")
     public Uni<Response> delete(@PathParam("id") UUID id) {
-        return groups.delete(Principal.of(jwt), id).replaceWith(() -> Response.noContent().build());
+        return groups.delete(caller.principal(), id).replaceWith(() -> Response.noContent().build());
     }
 }

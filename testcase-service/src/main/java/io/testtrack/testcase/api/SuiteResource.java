@@ -2,7 +2,7 @@ package io.testtrack.testcase.api;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.testtrack.platform.security.Principal;
+import io.testtrack.platform.security.Caller;
 import io.testtrack.testcase.domain.Suite;
 import io.testtrack.testcase.service.SuiteService;
 import jakarta.validation.Valid;
@@ -24,7 +24,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** A project's suite tree, listed flat (parentId and position place each suite). */
 @Path("/api/suites")
@@ -57,40 +56,40 @@ public class SuiteResource {
     }
 
     private final SuiteService suites;
-    private final JsonWebToken jwt;
+    private final Caller caller;
 
-    public SuiteResource(SuiteService suites, JsonWebToken jwt) {
+    public SuiteResource(SuiteService suites, Caller caller) {
         this.suites = suites;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @GET
     public Uni<List<SuiteView>> list(@QueryParam("projectId") @NotNull UUID projectId) {
-        return suites.list(Principal.of(jwt), projectId).map(list -> list.stream().map(SuiteView::of).toList());
+        return suites.list(caller.principal(), projectId).map(list -> list.stream().map(SuiteView::of).toList());
     }
 
     @POST
     public Uni<Response> create(@Valid @NotNull CreateSuite body) {
-        return suites.create(Principal.of(jwt), body.projectId(), body.parentId(), body.name())
+        return suites.create(caller.principal(), body.projectId(), body.parentId(), body.name())
                 .map(s -> Response.created(URI.create("/api/suites/" + s.id)).entity(SuiteView.of(s)).build());
     }
 
     @PATCH
     @Path("/{id}")
     public Uni<SuiteView> rename(@PathParam("id") UUID id, @Valid @NotNull RenameSuite body) {
-        return suites.rename(Principal.of(jwt), id, body.name(), body.version()).map(SuiteView::of);
+        return suites.rename(caller.principal(), id, body.name(), body.version()).map(SuiteView::of);
     }
 
     @POST
     @Path("/{id}/move")
     public Uni<SuiteView> move(@PathParam("id") UUID id, @Valid @NotNull MoveSuite body) {
-        return suites.move(Principal.of(jwt), id, body.parentId(), body.position(), body.version()).map(SuiteView::of);
+        return suites.move(caller.principal(), id, body.parentId(), body.position(), body.version()).map(SuiteView::of);
     }
 
     /** Refused (409) while the suite holds suites or cases, unless {@code cascade=true}. */
     @DELETE
     @Path("/{id}")
     public Uni<Deleted> delete(@PathParam("id") UUID id, @QueryParam("cascade") @DefaultValue("false") boolean cascade) {
-        return suites.delete(Principal.of(jwt), id, cascade).map(Deleted::new);
+        return suites.delete(caller.principal(), id, cascade).map(Deleted::new);
     }
 }

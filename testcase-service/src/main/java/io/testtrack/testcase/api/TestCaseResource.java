@@ -3,7 +3,7 @@ package io.testtrack.testcase.api;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.testtrack.platform.error.InvalidFieldsException;
-import io.testtrack.platform.security.Principal;
+import io.testtrack.platform.security.Caller;
 import io.testtrack.testcase.api.CaseDtos.Bulk;
 import io.testtrack.testcase.api.CaseDtos.BulkResult;
 import io.testtrack.testcase.api.CaseDtos.CaseInput;
@@ -36,7 +36,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Test cases: search, read, write, steps, history, clone, bulk changes and the trash. */
 @Path("/api/tests")
@@ -47,21 +46,21 @@ public class TestCaseResource {
     private final VersionService versions;
     private final SearchService search;
     private final BulkService bulk;
-    private final JsonWebToken jwt;
+    private final Caller caller;
 
     public TestCaseResource(TestCaseService cases, VersionService versions, SearchService search, BulkService bulk,
-            JsonWebToken jwt) {
+            Caller caller) {
         this.cases = cases;
         this.versions = versions;
         this.search = search;
         this.bulk = bulk;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @GET
     public Uni<CasePage> search(@Context UriInfo uri) {
         CaseQueries.Parsed parsed = CaseQueries.parse(uri.getQueryParameters());
-        return search.search(Principal.of(jwt), parsed.query(), parsed.customFields())
+        return search.search(caller.principal(), parsed.query(), parsed.customFields())
                 .map(result -> new CasePage(result.items(),
                         result.next() == null ? null : result.next().encode(), result.total(), result.totalCapped()));
     }
@@ -71,14 +70,14 @@ public class TestCaseResource {
         if (body.projectId() == null) {
             throw new InvalidFieldsException("projectId", "is required");
         }
-        return cases.create(Principal.of(jwt), body.projectId(), body.toDomain())
+        return cases.create(caller.principal(), body.projectId(), body.toDomain())
                 .map(written -> Response.created(URI.create("/api/tests/" + written.testCase().id)).entity(CaseView.of(written)).build());
     }
 
     @GET
     @Path("/{id}")
     public Uni<CaseView> get(@PathParam("id") UUID id) {
-        return cases.get(Principal.of(jwt), id).map(CaseView::of);
+        return cases.get(caller.principal(), id).map(CaseView::of);
     }
 
     @PUT
@@ -87,26 +86,26 @@ public class TestCaseResource {
         if (body.version() == null) {
             throw new InvalidFieldsException("version", "is required: the version your edit was made against");
         }
-        return cases.update(Principal.of(jwt), id, body.version(), body.toDomain()).map(CaseView::of);
+        return cases.update(caller.principal(), id, body.version(), body.toDomain()).map(CaseView::of);
     }
 
     /** Moves the case to the trash; {@code version}, when given, must be current. */
     @DELETE
     @Path("/{id}")
     public Uni<Response> delete(@PathParam("id") UUID id, @QueryParam("version") Integer version) {
-        return cases.delete(Principal.of(jwt), id, version).replaceWith(() -> Response.noContent().build());
+        return cases.delete(caller.principal(), id, version).replaceWith(() -> Response.noContent().build());
     }
 
     @POST
     @Path("/{id}/restore")
     public Uni<CaseView> restore(@PathParam("id") UUID id) {
-        return cases.restore(Principal.of(jwt), id).map(CaseView::of);
+        return cases.restore(caller.principal(), id).map(CaseView::of);
     }
 
     @GET
     @Path("/{id}/steps")
     public Uni<ReplaceSteps> steps(@PathParam("id") UUID id) {
-        return cases.get(Principal.of(jwt), id)
+        return cases.get(caller.principal(), id)
                 .map(written -> new ReplaceSteps(written.testCase().version, Steps.numbered(written.testCase().steps)));
     }
 
@@ -114,32 +113,32 @@ public class TestCaseResource {
     @PUT
     @Path("/{id}/steps")
     public Uni<CaseView> replaceSteps(@PathParam("id") UUID id, @Valid @NotNull ReplaceSteps body) {
-        return cases.replaceSteps(Principal.of(jwt), id, body.version(), Steps.arrange(body.steps(), "steps")).map(CaseView::of);
+        return cases.replaceSteps(caller.principal(), id, body.version(), Steps.arrange(body.steps(), "steps")).map(CaseView::of);
     }
 
     @GET
     @Path("/{id}/versions")
     public Uni<List<VersionSummary>> versions(@PathParam("id") UUID id) {
-        return versions.list(Principal.of(jwt), id).map(list -> list.stream().map(VersionSummary::of).toList());
+        return versions.list(caller.principal(), id).map(list -> list.stream().map(VersionSummary::of).toList());
     }
 
     @GET
     @Path("/{id}/versions/{n}")
     public Uni<VersionView> version(@PathParam("id") UUID id, @PathParam("n") int n) {
-        return versions.get(Principal.of(jwt), id, n).map(VersionView::of);
+        return versions.get(caller.principal(), id, n).map(VersionView::of);
     }
 
     /** Makes version n's content the newest version; the body may name the current version, to be sure. */
     @POST
     @Path("/{id}/versions/{n}/restore")
     public Uni<CaseView> restoreVersion(@PathParam("id") UUID id, @PathParam("n") int n, @Valid RestoreVersion body) {
-        return versions.restore(Principal.of(jwt), id, n, body == null ? null : body.version()).map(CaseView::of);
+        return versions.restore(caller.principal(), id, n, body == null ? null : body.version()).map(CaseView::of);
     }
 
     @POST
     @Path("/{id}/clone")
     public Uni<Response> cloneCase(@PathParam("id") UUID id, @Valid CloneCase body) {
-        return cases.clone(Principal.of(jwt), id, body == null ? null : body.title(), body == null ? null : body.suiteId())
+        return cases.clone(caller.principal(), id, body == null ? null : body.title(), body == null ? null : body.suiteId())
                 .map(written -> Response.created(URI.create("/api/tests/" + written.testCase().id)).entity(CaseView.of(written)).build());
     }
 
@@ -151,7 +150,7 @@ public class TestCaseResource {
             throw new InvalidFieldsException("action", "an UPDATE names at least one of suiteId, moveToRoot, priority, status,"
                     + " addTags, removeTags");
         }
-        return bulk.apply(Principal.of(jwt), body.projectId(), body.ids(), body.action(),
+        return bulk.apply(caller.principal(), body.projectId(), body.ids(), body.action(),
                 new BulkService.Changes(body.suiteId(), body.moveToRoot(), body.priority(), body.status(),
                         body.addTags() == null ? null : Tags.normalize(body.addTags()),
                         body.removeTags() == null ? null : Tags.normalize(body.removeTags())))
