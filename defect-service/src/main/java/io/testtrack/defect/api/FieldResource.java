@@ -1,77 +1,20 @@
 package io.testtrack.defect.api;
 
 import io.quarkus.security.Authenticated;
-import io.smallrye.mutiny.Uni;
 import io.testtrack.defect.domain.FieldDefinition;
 import io.testtrack.defect.service.FieldService;
-import io.testtrack.platform.fields.CustomFieldRules;
-import io.testtrack.platform.fields.FieldType;
+import io.testtrack.platform.fields.FieldDefinitionResource;
 import io.testtrack.platform.security.Caller;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.util.List;
-import java.util.UUID;
 
 /** Custom field definitions of a project's defects, in the shape of test cases' /api/fields; a LEAD manages them. */
-@Path("/api/bugs/custom-fields")
+@Path(FieldResource.PATH)
 @Authenticated
-public class FieldResource {
+public class FieldResource extends FieldDefinitionResource<FieldDefinition> {
 
-    public record CreateField(@NotNull UUID projectId, @NotBlank @Size(max = 40) String name, @NotBlank @Size(max = 100) String label,
-            @NotNull FieldType type, @Size(max = CustomFieldRules.MAX_OPTIONS) List<String> options, boolean required) {
-    }
-
-    public record UpdateField(@NotBlank @Size(max = 100) String label, @Size(max = CustomFieldRules.MAX_OPTIONS) List<String> options,
-            boolean required, Long version) {
-    }
-
-    public record FieldView(UUID id, UUID projectId, String name, String label, FieldType type, List<String> options,
-            boolean required, int position, long version) {
-        static FieldView of(FieldDefinition f) {
-            return new FieldView(f.id, f.projectId, f.name, f.label, f.type, f.options, f.required, f.position, f.version);
-        }
-    }
-
-    private final FieldService fields;
-    private final Caller caller;
+    static final String PATH = "/api/bugs/custom-fields";
 
     public FieldResource(FieldService fields, Caller caller) {
-        this.fields = fields;
-        this.caller = caller;
-    }
-
-    @GET
-    public Uni<List<FieldView>> list(@QueryParam("projectId") @NotNull UUID projectId) {
-        return fields.list(caller.principal(), projectId).map(list -> list.stream().map(FieldView::of).toList());
-    }
-
-    @POST
-    public Uni<Response> create(@Valid @NotNull CreateField body) {
-        return fields.create(caller.principal(), body.projectId(),
-                        new FieldService.Definition(body.name(), body.label(), body.type(), body.options(), body.required()))
-                .map(f -> Response.created(URI.create("/api/bugs/custom-fields/" + f.id)).entity(FieldView.of(f)).build());
-    }
-
-    @PUT
-    @Path("/{id}")
-    public Uni<FieldView> update(@PathParam("id") UUID id, @Valid @NotNull UpdateField body) {
-        return fields.update(caller.principal(), id, body.label(), body.options(), body.required(), body.version()).map(FieldView::of);
-    }
-
-    @DELETE
-    @Path("/{id}")
-    public Uni<Response> delete(@PathParam("id") UUID id) {
-        return fields.delete(caller.principal(), id).replaceWith(() -> Response.noContent().build());
+        super(fields, caller, PATH);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.testtrack.events.EventCodec;
 import jakarta.persistence.AttributeConverter;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -46,6 +47,14 @@ public abstract class JsonColumn<T> implements AttributeConverter<T, String> {
             return EventCodec.mapper().writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a jsonb column", e);
+        }
+    }
+
+    /** A jsonb array of strings; an absent one reads as empty. */
+    public static final class Strings extends JsonColumn<List<String>> {
+        public Strings() {
+            super(new TypeReference<>() {
+            }, List::of);
         }
     }
 }
