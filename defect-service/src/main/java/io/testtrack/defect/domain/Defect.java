@@ -2,6 +2,7 @@ package io.testtrack.defect.domain;
 
 import io.testtrack.events.defect.DefectStatus;
 import io.testtrack.events.defect.Severity;
+import io.testtrack.platform.persistence.JsonColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -65,7 +66,7 @@ public class Defect {
 
     public String build;
 
-    @Convert(converter = JsonText.Strings.class)
+    @Convert(converter = JsonColumn.Strings.class)
     @ColumnTransformer(read = "cast(tags as text)", write = "cast(cast(? as text) as jsonb)")
     public List<String> tags;
 

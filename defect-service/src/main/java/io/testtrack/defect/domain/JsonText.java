@@ -13,13 +13,6 @@ public final class JsonText {
     private JsonText() {
     }
 
-    public static final class Strings extends JsonColumn<List<String>> {
-        public Strings() {
-            super(new TypeReference<>() {
-            }, List::of);
-        }
-    }
-
     public static final class Values extends JsonColumn<Map<String, Object>> {
         public Values() {
             super(new TypeReference<>() {

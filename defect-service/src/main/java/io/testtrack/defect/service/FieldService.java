@@ -9,7 +9,8 @@ import jakarta.inject.Singleton;
 
 /**
  * Custom field definitions of a project's defects, checked against the defects that hold values.
- * A singleton: its superclass takes its parts in the constructor, so no client proxy can be made.
+ * A singleton, not application-scoped: a client proxy needs a no-args constructor, and its
+ * superclass has none (it takes its parts in the constructor).
  */
 @Singleton
 public class FieldService extends FieldDefinitionService<FieldDefinition> {

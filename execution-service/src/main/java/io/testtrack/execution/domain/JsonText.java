@@ -11,13 +11,6 @@ public final class JsonText {
     private JsonText() {
     }
 
-    public static final class Strings extends JsonColumn<List<String>> {
-        public Strings() {
-            super(new TypeReference<>() {
-            }, List::of);
-        }
-    }
-
     public static final class Steps extends JsonColumn<List<TestCaseSnapshot.Step>> {
         public Steps() {
             super(new TypeReference<>() {

@@ -1,5 +1,6 @@
 package io.testtrack.execution.domain;
 
+import io.testtrack.platform.persistence.JsonColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -51,7 +52,7 @@ public class Run {
     @Column(nullable = false)
     public Status status;
 
-    @Convert(converter = JsonText.Strings.class)
+    @Convert(converter = JsonColumn.Strings.class)
     @ColumnTransformer(read = "cast(configurations as text)", write = "cast(cast(? as text) as jsonb)")
     public List<String> configurations;
 

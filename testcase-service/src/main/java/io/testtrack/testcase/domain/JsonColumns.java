@@ -49,13 +49,6 @@ public final class JsonColumns {
         }
     }
 
-    public static final class Strings extends JsonColumn<List<String>> {
-        public Strings() {
-            super(new TypeReference<>() {
-            }, List::of);
-        }
-    }
-
     public static final class Values extends JsonColumn<Map<String, Object>> {
         public Values() {
             super(new TypeReference<>() {

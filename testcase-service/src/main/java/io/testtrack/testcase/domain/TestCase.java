@@ -1,5 +1,6 @@
 package io.testtrack.testcase.domain;
 
+import io.testtrack.platform.persistence.JsonColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -52,7 +53,7 @@ public class TestCase {
     @Column(nullable = false)
     public CaseStatus status;
 
-    @Convert(converter = JsonColumns.Strings.class)
+    @Convert(converter = JsonColumn.Strings.class)
     @ColumnTransformer(read = "cast(tags as text)", write = "cast(cast(? as text) as jsonb)")
     public List<String> tags;
 

@@ -1,6 +1,7 @@
 package io.testtrack.testcase.domain;
 
 import io.testtrack.events.testcase.TestCaseSnapshot;
+import io.testtrack.platform.persistence.JsonColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -40,7 +41,7 @@ public class TestCaseVersion {
     @ColumnTransformer(read = "cast(steps as text)", write = "cast(cast(? as text) as jsonb)")
     public List<TestCaseSnapshot.Step> steps;
 
-    @Convert(converter = JsonColumns.Strings.class)
+    @Convert(converter = JsonColumn.Strings.class)
     @ColumnTransformer(read = "cast(changes as text)", write = "cast(cast(? as text) as jsonb)")
     public List<String> changes;
 

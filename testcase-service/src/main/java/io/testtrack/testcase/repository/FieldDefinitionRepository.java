@@ -1,7 +1,7 @@
 package io.testtrack.testcase.repository;
 
-import io.testtrack.testcase.domain.FieldDefinition;
 import io.testtrack.platform.fields.FieldDefinitionStore;
+import io.testtrack.testcase.domain.FieldDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped

@@ -1,15 +1,16 @@
 package io.testtrack.testcase.service;
 
-import io.testtrack.testcase.domain.FieldDefinition;
-import io.testtrack.testcase.repository.FieldDefinitionRepository;
 import io.testtrack.platform.fields.FieldDefinitionService;
 import io.testtrack.platform.fields.FieldHolders;
 import io.testtrack.platform.security.ProjectAccess;
+import io.testtrack.testcase.domain.FieldDefinition;
+import io.testtrack.testcase.repository.FieldDefinitionRepository;
 import jakarta.inject.Singleton;
 
 /**
  * Custom field definitions of a project's cases, checked against the cases that hold values.
- * A singleton: its superclass takes its parts in the constructor, so no client proxy can be made.
+ * A singleton, not application-scoped: a client proxy needs a no-args constructor, and its
+ * superclass has none (it takes its parts in the constructor).
  */
 @Singleton
 public class FieldService extends FieldDefinitionService<FieldDefinition> {
