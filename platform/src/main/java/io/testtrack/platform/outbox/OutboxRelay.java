@@ -9,6 +9,9 @@ import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.mutiny.subscription.BackPressureStrategy;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.smallrye.mutiny.subscription.MultiEmitter;
 import io.testtrack.platform.config.PlatformConfig;
 import io.testtrack.platform.persistence.DedicatedConnections;
 import io.testtrack.platform.correlation.CorrelationId;
@@ -27,7 +30,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -64,9 +66,10 @@ public class OutboxRelay {
     /** Put before every row's topic on the broker (the tests': {@code test.}). */
     private final String topicPrefix;
 
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private final AtomicBoolean wakeAgain = new AtomicBoolean();
     private volatile boolean running;
+    /** Wake-ups: one drain at a time, and while it runs the latest wake-up waits, the rest are dropped. */
+    private MultiEmitter<? super Boolean> wakeUps;
+    private Cancellable draining;
     private Pool pool;
     private KafkaProducer<String, String> producer;
     private PgSubscriber subscriber;
@@ -107,6 +110,12 @@ public class OutboxRelay {
         pool = connections.pool(config.service() + "-outbox-relay", 2);
         producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new StringSerializer());
         running = true;
+        draining = Multi.createFrom().<Boolean>emitter(emitter -> wakeUps = emitter, BackPressureStrategy.LATEST)
+                .onItem().transformToUniAndConcatenate(ignored -> drain().onFailure().recoverWithItem(failure -> {
+                    Log.warnf("outbox relay batch failed, will retry: %s", failure.getMessage());
+                    return 0L;
+                }))
+                .subscribe().with(ignored -> { });
         subscriber = connections.subscriber("outbox-listen");
         subscriber.channel(config.schema() + "_outbox").handler(ignored -> wake());
         subscriber.connect().onFailure(e -> Log.warnf("outbox LISTEN failed, relying on polling: %s", e.getMessage()));
@@ -122,6 +131,7 @@ public class OutboxRelay {
             return;
         }
         running = false;
+        draining.cancel();
         vertx.cancelTimer(pollTimer);
         vertx.cancelTimer(purgeTimer);
         subscriber.close();
@@ -132,26 +142,8 @@ public class OutboxRelay {
 
     /** Asks for a drain; coalesces with one already running. */
     public void wake() {
-        if (!running) {
-            return;
-        }
-        if (!draining.compareAndSet(false, true)) {
-            wakeAgain.set(true);
-            return;
-        }
-        wakeAgain.set(false);
-        drain().subscribe().with(
-                count -> finishDrain(),
-                failure -> {
-                    Log.warnf("outbox relay batch failed, will retry: %s", failure.getMessage());
-                    finishDrain();
-                });
-    }
-
-    private void finishDrain() {
-        draining.set(false);
-        if (wakeAgain.get()) {
-            wake();
+        if (running) {
+            wakeUps.emit(Boolean.TRUE);
         }
     }
 
