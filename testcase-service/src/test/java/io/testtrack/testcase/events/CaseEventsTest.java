@@ -154,15 +154,18 @@ class CaseEventsTest {
     @Test
     void aRefusedChangePublishesNothing() {
         Project project = Fixtures.project();
-        String id = Fixtures.createCase(project, "Quiet");
         try (WireTap wire = new WireTap(Topics.TESTCASE)) {
+            String id = Fixtures.createCase(project, "Quiet");
+            // the creation's own event is on the wire first, so it is never taken for a refused change's
+            List<ConsumerRecord<String, String>> created = ofCase(wire.until(seen -> !ofCase(seen, id).isEmpty(),
+                    Duration.ofSeconds(30)), id);
             project.tester().api().body(Fixtures.caseBody(project.id(), "Stale", "version", 7)).put("/api/tests/" + id).then()
                     .statusCode(409);
             project.viewer().api().body(Fixtures.caseBody(project.id(), "Viewer", "version", 1)).put("/api/tests/" + id).then()
                     .statusCode(403);
             project.tester().api().body(Fixtures.caseBody(project.id(), "Quiet", "version", 1, "priority", "NOPE"))
                     .put("/api/tests/" + id).then().statusCode(400);
-            assertEquals(List.of(), ofCase(wire.drainFor(Duration.ofSeconds(2)), id));
+            assertEquals(created, ofCase(wire.drainFor(Duration.ofSeconds(2)), id));
         }
     }
 
