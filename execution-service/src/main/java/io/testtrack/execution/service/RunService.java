@@ -165,7 +165,8 @@ public class RunService {
     /** Closes a run by hand, whatever is still open in it. */
     public Uni<RunWithCounts> close(Principal principal, UUID runId) {
         return Panache.withTransaction(() -> find(principal, runId, Permission.EXECUTE)
-                .call(run -> runs.getSession().chain(s -> s.lock(run, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)))
+                // read again under the lock: a completion committed meanwhile is seen
+                .call(run -> runs.getSession().chain(s -> s.refresh(run, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)))
                 .chain(run -> {
                     if (run.status == Run.Status.COMPLETED) {
                         throw new ConflictException("The run is completed already.");
