@@ -109,13 +109,14 @@ public class OutboxRelay {
         // relay must still get through, or publishing lags behind every commit.
         pool = connections.pool(config.service() + "-outbox-relay", 2);
         producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new StringSerializer());
-        running = true;
         draining = Multi.createFrom().<Boolean>emitter(emitter -> wakeUps = emitter, BackPressureStrategy.LATEST)
                 .onItem().transformToUniAndConcatenate(ignored -> drain().onFailure().recoverWithItem(failure -> {
                     Log.warnf("outbox relay batch failed, will retry: %s", failure.getMessage());
                     return 0L;
                 }))
                 .subscribe().with(ignored -> { });
+        // after the stream: the volatile write publishes its emitter to the threads that wake it
+        running = true;
         subscriber = connections.subscriber("outbox-listen");
         subscriber.channel(config.schema() + "_outbox").handler(ignored -> wake());
         subscriber.connect().onFailure(e -> Log.warnf("outbox LISTEN failed, relying on polling: %s", e.getMessage()));
