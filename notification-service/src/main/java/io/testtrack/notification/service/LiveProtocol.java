@@ -136,12 +136,22 @@ public class LiveProtocol {
             return Uni.createFrom().voidItem();
         }
         long generation = SessionRecheck.issuedIn(jwt);
-        return memberships.userActive(user.userId()).chain(active -> sessionsEnded.ended(user.userId(), generation).chain(ended -> {
-            if (!active) {
+        Uni<Standing> checked = memberships.userActive(user.userId())
+                .chain(active -> sessionsEnded.ended(user.userId(), generation).map(ended -> new Standing(active, ended)));
+        return checked.onFailure().recoverWithItem(failure -> {
+            // not the client's fault: said so at once, rather than left to end as an auth timeout
+            Log.warnf("a socket's auth could not be checked: %s", failure.toString());
+            return null;
+        }).chain(standing -> {
+            if (standing == null) {
+                sessions.close(session, LiveSessions.TRY_AGAIN_LATER, "auth-unavailable");
+                return Uni.createFrom().voidItem();
+            }
+            if (!standing.active()) {
                 sessions.close(session, LiveSessions.UNAUTHORIZED, "account-deactivated");
                 return Uni.createFrom().voidItem();
             }
-            if (ended) {
+            if (standing.ended()) {
                 sessions.close(session, LiveSessions.UNAUTHORIZED, "session-ended");
                 return Uni.createFrom().voidItem();
             }
@@ -157,12 +167,11 @@ public class LiveProtocol {
             ObjectNode ready = mapper.createObjectNode().put("type", "ready").put("v", VERSION)
                     .put("userId", user.userId().toString()).put("expiresAt", jwt.getExpirationTime());
             return send(session, ready);
-        })).onFailure().recoverWithUni(failure -> {
-            // not the client's fault: said so at once, rather than left to end as an auth timeout
-            Log.warnf("a socket's auth could not be checked: %s", failure.toString());
-            sessions.close(session, LiveSessions.TRY_AGAIN_LATER, "auth-unavailable");
-            return Uni.createFrom().voidItem();
         });
+    }
+
+    /** What an auth checks beyond the token: the account is active, the token's sessions not ended. */
+    private record Standing(boolean active, boolean ended) {
     }
 
     private Uni<Void> subscribe(LiveSession session, Channel channel) {
